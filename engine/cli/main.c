@@ -1,0 +1,298 @@
+/* main.c — the maatwerk command line: subcommands, options, exit codes.
+ * Layer: cli, on top of every other layer. Exit codes: 0 done, 1 internal
+ * error, 2 invalid input or usage. Messages in English on stderr; results
+ * on stdout. Never prints a candidate's limits.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../core/gen.h"
+#include "../core/model.h"
+#include "../input/load.h"
+#include "../output/tables.h"
+#include "validate.h"
+
+enum { EXIT_DONE = 0, EXIT_INTERNAL = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+    "usage: maatwerk COMMAND [OPTIONS]\n"
+    "\n"
+    "commands:\n"
+    "  validate DIR [--all]             check a data directory; print a summary and warnings\n"
+    "  gen --candidates N --employers M [--seed S] -o DIR\n"
+    "                                   write a synthetic region (same seed, same files)\n"
+    "  convert DIR -o OUT [--format csv|json] [--excel-nl]\n"
+    "                                   write the data of DIR again (canonical CSV, one data.json,\n"
+    "                                   or CSV as Dutch Excel saves it); the registry is included\n"
+    "  run, explain, scenarios, export-mip, diff\n"
+    "                                   not built yet (see the README's roadmap)\n"
+    "\n"
+    "options for every command:\n"
+    "  --models DIR    the default dimension registry and policy (default: $MAATWERK_MODELS,\n"
+    "                  else ./models)\n"
+    "  --max-errors N  report at most N input errors (default 100)\n"
+    "  -h, --help      this text\n"
+    "\n"
+    "exit codes: 0 done, 1 internal error, 2 invalid input or usage\n";
+
+typedef struct {
+    const char *models;
+    int max_errors;
+    int all;
+    int excel_nl;
+    const char *format;
+    const char *out;
+    long candidates, employers;
+    unsigned long long seed;
+    int have_seed;
+    const char *dir;
+} Options;
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "maatwerk: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n(maatwerk --help for usage)\n");
+    return EXIT_USAGE;
+}
+
+static int parse_count(const char *s, long *out, long lo, long hi)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || end == s || *end || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Parses argv[2..]; returns 0 or an exit code. */
+static int parse_options(int argc, char **argv, Options *o)
+{
+    const char *env = getenv("MAATWERK_MODELS");
+    o->models = env && *env ? env : "models";
+    o->max_errors = 100;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        long n;
+        if (strcmp(a, "--all") == 0) {
+            o->all = 1;
+        } else if (strcmp(a, "--excel-nl") == 0) {
+            o->excel_nl = 1;
+        } else if (strcmp(a, "--format") == 0) {
+            if (!v || (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0))
+                return usage_error("--format: expected csv or json, got '%s'", v ? v : "");
+            o->format = v;
+            i++;
+        } else if (strcmp(a, "--models") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0 ||
+                   strcmp(a, "--max-errors") == 0 || strcmp(a, "--candidates") == 0 ||
+                   strcmp(a, "--employers") == 0 || strcmp(a, "--seed") == 0) {
+            if (!v)
+                return usage_error("option %s needs a value", a);
+            i++;
+            if (strcmp(a, "--models") == 0) {
+                o->models = v;
+            } else if (strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0) {
+                o->out = v;
+            } else if (strcmp(a, "--max-errors") == 0) {
+                if (parse_count(v, &n, 1, 1000000))
+                    return usage_error("--max-errors: expected a number 1..1000000, got '%s'", v);
+                o->max_errors = (int)n;
+            } else if (strcmp(a, "--candidates") == 0) {
+                if (parse_count(v, &o->candidates, 0, 10000000))
+                    return usage_error("--candidates: expected a number 0..10000000, got '%s'", v);
+            } else if (strcmp(a, "--employers") == 0) {
+                if (parse_count(v, &o->employers, 1, 10000000))
+                    return usage_error("--employers: expected a number 1..10000000, got '%s'", v);
+            } else {
+                char *end;
+                errno = 0;
+                o->seed = strtoull(v, &end, 10);
+                if (errno || end == v || *end || v[0] == '-')
+                    return usage_error("--seed: expected a non-negative integer, got '%s'", v);
+                o->have_seed = 1;
+            }
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("unknown option '%s'", a);
+        } else if (!o->dir) {
+            o->dir = a;
+        } else {
+            return usage_error("unexpected argument '%s'", a);
+        }
+    }
+    return 0;
+}
+
+static void print_errors(const MwErrors *err)
+{
+    char line[1024];
+    for (int i = 0; i < err->n; i++) {
+        mw_error_format(&err->items[i], line, sizeof line);
+        fprintf(stderr, "%s\n", line);
+    }
+    if (err->dropped)
+        fprintf(stderr, "... and %d more errors (--max-errors N shows more)\n", err->dropped);
+}
+
+/* Maps a load status to an exit code, printing the errors. */
+static int report_load_failure(int status, const MwErrors *err, const char *dir)
+{
+    print_errors(err);
+    if (status == MW_EINPUT) {
+        fprintf(stderr, "maatwerk: %s: %d error%s; nothing was written\n", dir, mw_errors_count(err),
+                mw_errors_count(err) == 1 ? "" : "s");
+        return EXIT_USAGE;
+    }
+    if (status == MW_EIO)
+        return EXIT_USAGE;
+    fprintf(stderr, "maatwerk: out of memory while loading %s\n", dir);
+    return EXIT_INTERNAL;
+}
+
+static int cmd_validate(const Options *o)
+{
+    if (!o->dir)
+        return usage_error("%s", "validate needs a data directory: maatwerk validate DIR");
+    MwErrors err;
+    mw_errors_init(&err, o->max_errors);
+    Model *m = NULL;
+    LoadOptions lo = {o->models};
+    int status = load_dir(o->dir, &lo, &m, &err);
+    if (status != MW_OK) {
+        int code = report_load_failure(status, &err, o->dir);
+        mw_errors_free(&err);
+        return code;
+    }
+    validate_print_summary(stdout, m, o->dir, o->all ? 0 : 10, NULL);
+    model_free(m);
+    mw_errors_free(&err);
+    return EXIT_DONE;
+}
+
+static int cmd_gen(const Options *o)
+{
+    if (!o->out)
+        return usage_error("%s", "gen needs an output directory: -o DIR");
+    if (o->dir)
+        return usage_error("unexpected argument '%s'", o->dir);
+    if (o->candidates <= 0 || o->employers <= 0)
+        return usage_error("%s", "gen needs --candidates N and --employers M (both > 0)");
+    MwErrors err;
+    mw_errors_init(&err, o->max_errors);
+    Model *m = model_new();
+    int code = EXIT_DONE;
+    if (!m) {
+        fprintf(stderr, "maatwerk: out of memory\n");
+        return EXIT_INTERNAL;
+    }
+    int status = load_registry(m, o->models, &err);
+    if (status != MW_OK) {
+        code = report_load_failure(status, &err, o->models);
+        goto done;
+    }
+    GenParams p = {(int)o->candidates, (int)o->employers, o->have_seed ? o->seed : 1};
+    if (gen_region(m, &p) != MW_OK) {
+        fprintf(stderr, "maatwerk: out of memory while generating\n");
+        code = EXIT_INTERNAL;
+        goto done;
+    }
+    TablesDialect d = {',', 0, 0, 0};
+    status = tables_write_dir(m, o->out, &d, 0, &err);
+    if (status != MW_OK) {
+        print_errors(&err);
+        code = EXIT_INTERNAL;
+        goto done;
+    }
+    printf("wrote %s: %d candidates, %d employers, %d jobs, %d tasks (seed %llu)\n", o->out,
+           m->n_candidates, m->n_employers, m->n_jobs, m->n_tasks, (unsigned long long)p.seed);
+done:
+    model_free(m);
+    mw_errors_free(&err);
+    return code;
+}
+
+static int cmd_convert(const Options *o)
+{
+    if (!o->dir || !o->out)
+        return usage_error("%s", "convert needs a data directory and -o OUT");
+    int json = o->format && strcmp(o->format, "json") == 0;
+    if (json && o->excel_nl)
+        return usage_error("%s", "--excel-nl is a CSV dialect; it does not go with --format json");
+    MwErrors err;
+    mw_errors_init(&err, o->max_errors);
+    Model *m = NULL;
+    LoadOptions lo = {o->models};
+    int status = load_dir(o->dir, &lo, &m, &err);
+    int code = EXIT_DONE;
+    if (status != MW_OK) {
+        code = report_load_failure(status, &err, o->dir);
+        mw_errors_free(&err);
+        return code;
+    }
+    if (json) {
+        char path[4096];
+        snprintf(path, sizeof path, "%s/data.json", o->out);
+        status = mkdir(o->out, 0700) == 0 || errno == EEXIST ? MW_OK : MW_EIO;
+        if (status != MW_OK)
+            mw_error_add(&err, o->out, 0, "", "", "cannot create directory: %s", strerror(errno));
+        else
+            status = tables_write_json(m, path, &err);
+    } else {
+        TablesDialect d = {',', 0, 0, 0};
+        if (o->excel_nl) {
+            d.delim = ';';
+            d.decimal_comma = d.bom = d.crlf = 1;
+        }
+        status = tables_write_dir(m, o->out, &d, 1, &err);
+    }
+    if (status != MW_OK) {
+        print_errors(&err);
+        code = EXIT_INTERNAL;
+    } else {
+        printf("wrote %s (%s)\n", o->out, json ? "data.json" : o->excel_nl ? "CSV, Dutch Excel dialect" : "CSV");
+    }
+    model_free(m);
+    mw_errors_free(&err);
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        fputs(usage_text, argc < 2 ? stderr : stdout);
+        return argc < 2 ? EXIT_USAGE : EXIT_DONE;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("maatwerk %s\n", MW_VERSION);
+        return EXIT_DONE;
+    }
+    for (int i = 2; i < argc; i++)
+        if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+            fputs(usage_text, stdout);
+            return EXIT_DONE;
+        }
+    Options o;
+    memset(&o, 0, sizeof o);
+    int rc = parse_options(argc, argv, &o);
+    if (rc)
+        return rc;
+    const char *cmd = argv[1];
+    if (strcmp(cmd, "validate") == 0)
+        return cmd_validate(&o);
+    if (strcmp(cmd, "gen") == 0)
+        return cmd_gen(&o);
+    if (strcmp(cmd, "convert") == 0)
+        return cmd_convert(&o);
+    if (strcmp(cmd, "run") == 0 || strcmp(cmd, "explain") == 0 || strcmp(cmd, "scenarios") == 0 ||
+        strcmp(cmd, "export-mip") == 0 || strcmp(cmd, "diff") == 0) {
+        fprintf(stderr, "maatwerk: '%s' is not built yet; this version reads, validates and generates data\n", cmd);
+        return EXIT_INTERNAL;
+    }
+    return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,99 @@
+#!/bin/sh
+# tests/e2e.sh — end-to-end checks of the maatwerk binary named by
+# BIN_UNDER_TEST: malformed inputs (tests/bad/cases.txt), the datasets,
+# Dutch-Excel CSV and JSON forms giving the same model, and gen round trips.
+# Prints "ok NAME" or "not ok NAME" per check and "e2e done" at the end.
+set -u
+BIN=$BIN_UNDER_TEST
+W=$TMP/e2e-$(basename "$BIN")
+rm -rf "$W"; mkdir -p "$W"
+EDIT="python3 $ROOT/tests/tools/csvedit.py"
+
+ok() { echo "ok $1"; }
+notok() { echo "not ok $1"; shift; for l in "$@"; do echo "  $l"; done; }
+
+# check NAME EXPECTED_RC CMD...: runs CMD, compares the exit code
+check_rc() {
+    name=$1; want=$2; shift 2
+    "$@" > "$W/out" 2> "$W/err"; rc=$?
+    if [ "$rc" = "$want" ]; then ok "$name"; else notok "$name" "exit $rc, want $want" "$(head -n 5 "$W/err")"; fi
+}
+
+# --- malformed inputs ------------------------------------------------------
+run_bad_case() {
+    name=$1; cmds=$2; want=$3
+    d=$W/bad/$(echo "$name" | tr -c 'a-zA-Z0-9\n' '_')
+    rm -rf "$d"; mkdir -p "$d"; cp "$ROOT"/tests/data/mini/* "$d"/
+    (cd "$d" && edit() { $EDIT "$@"; } && eval "$cmds") || { notok "bad: $name" "edit failed"; return; }
+    before=$(cd "$d" && ls -la --time-style=+%s | md5sum)
+    "$BIN" validate "$d" > "$W/out" 2> "$W/err"; rc=$?
+    got=$(head -n 1 "$W/err" | sed "s|$d|DIR|g")
+    after=$(cd "$d" && ls -la --time-style=+%s | md5sum)
+    if [ "$rc" != 2 ]; then notok "bad: $name" "exit $rc, want 2" "$(head -n 3 "$W/err")"
+    elif [ "$got" != "$want" ]; then notok "bad: $name" "got:  $got" "want: $want"
+    elif [ -s "$W/out" ]; then notok "bad: $name" "printed to stdout on invalid input"
+    elif [ "$before" != "$after" ]; then notok "bad: $name" "the data directory changed"
+    else ok "bad: $name"; fi
+}
+
+name=""; cmds=""
+while IFS= read -r line; do
+    case "$line" in
+        "# "*) [ -z "$cmds" ] && name=${line#\# } ;;
+        "\$ "*) cmds="$cmds${cmds:+; }${line#\$ }" ;;
+        "> "*) run_bad_case "$name" "$cmds" "${line#> }"; name=""; cmds="" ;;
+    esac
+done < "$ROOT/tests/bad/cases.txt"
+
+# --- usage errors ------------------------------------------------------------
+check_rc "usage: no command" 2 "$BIN"
+check_rc "usage: unknown command" 2 "$BIN" frobnicate
+check_rc "usage: validate without a directory" 2 "$BIN" validate
+check_rc "usage: unknown option" 2 "$BIN" validate "$ROOT/tests/data/mini" --fast
+check_rc "usage: not a directory" 2 "$BIN" validate "$W/nonexistent"
+check_rc "usage: gen without counts" 2 "$BIN" gen -o "$W/nogen"
+check_rc "help" 0 "$BIN" --help
+
+# --- valid datasets --------------------------------------------------------
+for ds in tests/data/mini datasets/casebook datasets/demo; do
+    check_rc "validate $ds" 0 "$BIN" validate "$ROOT/$ds"
+done
+
+# the same model from other forms: compare canonical conversions
+canon() { # canon DIR OUT: the model of DIR written back as canonical CSV
+    rm -rf "$2"; "$BIN" convert "$1" -o "$2" > /dev/null 2> "$W/conv.err"
+}
+same_model() { # same_model NAME DIR_A DIR_B
+    if canon "$2" "$W/ca" && canon "$3" "$W/cb" && diff -r "$W/ca" "$W/cb" > "$W/diff" 2>&1; then
+        ok "$1"
+    else
+        notok "$1" "$(head -n 8 "$W/conv.err" "$W/diff" 2>/dev/null)"
+    fi
+}
+for ds in tests/data/mini datasets/casebook; do
+    python3 "$ROOT/tests/tools/excel_nl.py" "$ROOT/$ds" "$W/excel"
+    same_model "Dutch Excel re-save of $ds gives the same model" "$ROOT/$ds" "$W/excel"
+    python3 "$ROOT/tests/tools/csv2json.py" "$ROOT/$ds" "$W/json"
+    same_model "data.json form of $ds gives the same model" "$ROOT/$ds" "$W/json"
+    rm -rf "$W/json2"; "$BIN" convert "$ROOT/$ds" -o "$W/json2" --format json > /dev/null 2>&1
+    same_model "maatwerk convert --format json round trip of $ds" "$ROOT/$ds" "$W/json2"
+done
+
+# --- gen ------------------------------------------------------------------
+"$BIN" gen --candidates 300 --employers 60 --seed 11 -o "$W/g1" > /dev/null 2>&1
+"$BIN" gen --candidates 300 --employers 60 --seed 11 -o "$W/g2" > /dev/null 2>&1
+"$BIN" gen --candidates 300 --employers 60 --seed 12 -o "$W/g3" > /dev/null 2>&1
+if diff -r "$W/g1" "$W/g2" > /dev/null; then ok "gen: same seed, identical files"; else notok "gen: same seed, identical files"; fi
+if diff -r "$W/g1" "$W/g3" > /dev/null; then notok "gen: another seed, other files"; else ok "gen: another seed, other files"; fi
+check_rc "gen output validates" 0 "$BIN" validate "$W/g1"
+same_model "gen output reloads to the same model" "$W/g1" "$W/g2"
+"$BIN" gen --candidates 300 --employers 60 --seed 2026 -o "$W/demo" > /dev/null 2>&1
+if diff -r "$W/demo" "$ROOT/datasets/demo" > "$W/diff" 2>&1; then ok "datasets/demo is gen --seed 2026 output"
+else notok "datasets/demo is gen --seed 2026 output" "$(head -n 5 "$W/diff")"; fi
+
+# invalid registry: exit 2 and nothing written
+mkdir -p "$W/badmodels"; printf 'name,rubriek,kind,max,unit,description\nx,sociaal,level,0,level,broken\n' > "$W/badmodels/dimensions.csv"
+check_rc "gen with an invalid registry exits 2" 2 "$BIN" gen --candidates 5 --employers 2 -o "$W/g4" --models "$W/badmodels"
+if [ -e "$W/g4" ]; then notok "gen with an invalid registry writes nothing"; else ok "gen with an invalid registry writes nothing"; fi
+
+echo "e2e done"
