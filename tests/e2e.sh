@@ -96,4 +96,35 @@ mkdir -p "$W/badmodels"; printf 'name,rubriek,kind,max,unit,description\nx,socia
 check_rc "gen with an invalid registry exits 2" 2 "$BIN" gen --candidates 5 --employers 2 -o "$W/g4" --models "$W/badmodels"
 if [ -e "$W/g4" ]; then notok "gen with an invalid registry writes nothing"; else ok "gen with an invalid registry writes nothing"; fi
 
+# --- carving: casebook packages checked by an independent checker ----------
+grep -v '^#' "$ROOT/tests/cases/casebook/cases.txt" | while read -r cand emp asserts; do
+    [ -n "$cand" ] || continue
+    name="casebook package $cand at $emp${asserts:+ ($asserts)}"
+    if ! "$BIN" explain "$ROOT/datasets/casebook" --candidate "$cand" --employer "$emp" --json > "$W/x.json" 2> "$W/x.err"; then
+        notok "$name" "explain failed: $(head -n 3 "$W/x.err")"; continue
+    fi
+    # shellcheck disable=SC2086
+    if python3 "$ROOT/tests/tools/check_package.py" "$ROOT/datasets/casebook" "$W/x.json" $asserts > "$W/x.out" 2>&1; then ok "$name"
+    else notok "$name" "$(head -n 6 "$W/x.out")"; fi
+done
+# every casebook candidate at every employer with a package passes the generic check
+n=0; bad=0
+for cand in $(cut -d, -f1 "$ROOT/datasets/casebook/candidates.csv" | tail -n +2); do
+    "$BIN" explain "$ROOT/datasets/casebook" --candidate "$cand" --top 50 --json > "$W/all.json" 2>/dev/null || { bad=$((bad + 1)); continue; }
+    for emp in $(python3 -c 'import json,sys; print(" ".join(p["employer"] for p in json.load(open(sys.argv[1]))["pairs"]))' "$W/all.json"); do
+        "$BIN" explain "$ROOT/datasets/casebook" --candidate "$cand" --employer "$emp" --json > "$W/x.json" 2>/dev/null
+        python3 "$ROOT/tests/tools/check_package.py" "$ROOT/datasets/casebook" "$W/x.json" > "$W/x.out" 2>&1 || { bad=$((bad + 1)); echo "  $cand $emp: $(head -n 2 "$W/x.out")"; }
+        n=$((n + 1))
+    done
+done > "$W/allpairs.out"
+if [ "$bad" = 0 ] && [ "$n" -gt 50 ]; then ok "every casebook package passes the independent checker ($n pairs)"
+else notok "every casebook package passes the independent checker" "$n pairs, $bad failing" "$(head -n 6 "$W/allpairs.out")"; fi
+
+# explain prints the nearest miss in words
+"$BIN" explain "$ROOT/datasets/casebook" --candidate C14 --employer E26 > "$W/miss.txt" 2>&1
+if grep -q "lim.staan (hours per day) from 2 to 3 (+1)" "$W/miss.txt"; then ok "explain names the nearest miss for Karin at E26"
+else notok "explain names the nearest miss for Karin at E26" "$(cat "$W/miss.txt")"; fi
+check_rc "explain: unknown candidate exits 2" 2 "$BIN" explain "$ROOT/datasets/casebook" --candidate NOPE
+check_rc "explain: unknown preset exits 2" 2 "$BIN" explain "$ROOT/datasets/casebook" --candidate C01 --preset nope
+
 echo "e2e done"

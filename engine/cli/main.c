@@ -12,6 +12,7 @@
 #include "../core/gen.h"
 #include "../core/model.h"
 #include "../input/load.h"
+#include "../output/explain.h"
 #include "../output/tables.h"
 #include "validate.h"
 
@@ -27,7 +28,12 @@ static const char usage_text[] =
     "  convert DIR -o OUT [--format csv|json] [--excel-nl]\n"
     "                                   write the data of DIR again (canonical CSV, one data.json,\n"
     "                                   or CSV as Dutch Excel saves it); the registry is included\n"
-    "  run, explain, scenarios, export-mip, diff\n"
+    "  explain DIR --candidate ID [--employer ID] [--json] [--top K] [--preset NAME]\n"
+    "                                   the carved package of one pair, or the candidate's best\n"
+    "                                   pairs (default 3): schedule, score per term, binding\n"
+    "                                   limits, signaleringen, coverage; without a package the\n"
+    "                                   reasons and the nearest miss\n"
+    "  run, scenarios, export-mip, diff\n"
     "                                   not built yet (see the README's roadmap)\n"
     "\n"
     "options for every command:\n"
@@ -44,6 +50,9 @@ typedef struct {
     int all;
     int excel_nl;
     const char *format;
+    const char *candidate, *employer, *preset;
+    int json;
+    long top;
     const char *out;
     long candidates, employers;
     unsigned long long seed;
@@ -84,6 +93,21 @@ static int parse_options(int argc, char **argv, Options *o)
             o->all = 1;
         } else if (strcmp(a, "--excel-nl") == 0) {
             o->excel_nl = 1;
+        } else if (strcmp(a, "--json") == 0) {
+            o->json = 1;
+        } else if (strcmp(a, "--candidate") == 0 || strcmp(a, "--employer") == 0 || strcmp(a, "--preset") == 0 ||
+                   strcmp(a, "--top") == 0) {
+            if (!v)
+                return usage_error("option %s needs a value", a);
+            i++;
+            if (strcmp(a, "--candidate") == 0)
+                o->candidate = v;
+            else if (strcmp(a, "--employer") == 0)
+                o->employer = v;
+            else if (strcmp(a, "--preset") == 0)
+                o->preset = v;
+            else if (parse_count(v, &o->top, 1, 1000))
+                return usage_error("--top: expected a number 1..1000, got '%s'", v);
         } else if (strcmp(a, "--format") == 0) {
             if (!v || (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0))
                 return usage_error("--format: expected csv or json, got '%s'", v ? v : "");
@@ -216,6 +240,70 @@ done:
     return code;
 }
 
+static int cmd_explain(const Options *o)
+{
+    if (!o->dir || !o->candidate)
+        return usage_error("%s", "explain needs a data directory and --candidate ID");
+    MwErrors err;
+    mw_errors_init(&err, o->max_errors);
+    Model *m = NULL;
+    LoadOptions lo = {o->models};
+    Weights w;
+    weights_default(&w);
+    int status = load_preset(o->models, o->preset ? o->preset : "balanced", &w, &err);
+    if (status == MW_OK)
+        status = load_dir(o->dir, &lo, &m, &err);
+    if (status != MW_OK) {
+        int code = report_load_failure(status, &err, o->dir);
+        mw_errors_free(&err);
+        return code;
+    }
+    mw_errors_free(&err);
+    int code = EXIT_DONE;
+    int c = model_find_candidate(m, o->candidate);
+    int e = o->employer ? model_find_employer(m, o->employer) : -1;
+    if (c < 0 || (o->employer && e < 0)) {
+        fprintf(stderr, "maatwerk: %s: no %s '%s'\n", o->dir, c < 0 ? "candidate" : "employer",
+                c < 0 ? o->candidate : o->employer);
+        model_free(m);
+        return EXIT_USAGE;
+    }
+    Explanation x;
+    memset(&x, 0, sizeof x);
+    x.cand = c;
+    x.miss_emp = -1;
+    PairAssessment one, *list = NULL;
+    NearestMiss miss;
+    memset(&miss, 0, sizeof miss);
+    int n = 0;
+    if (e >= 0) {
+        status = assess_pair(m, c, e, &w, 1, &one);
+        x.pairs = &one;
+        x.n = status == MW_OK;
+    } else {
+        status = assess_candidate(m, c, &w, o->top ? (int)o->top : 3, &list, &n, x.reasons, &x.no_package,
+                                  &miss, &x.miss_emp);
+        x.candidate_mode = 1;
+        x.pairs = list;
+        x.n = n;
+        x.miss = x.miss_emp >= 0 ? &miss : NULL;
+    }
+    if (status != MW_OK) {
+        fprintf(stderr, "maatwerk: out of memory\n");
+        code = EXIT_INTERNAL;
+    } else {
+        status = o->json ? explain_write_json(stdout, m, &w, &x) : explain_write_text(stdout, m, &w, &x);
+        code = status == MW_OK ? EXIT_DONE : EXIT_INTERNAL;
+    }
+    if (e >= 0 && x.n)
+        assess_pair_free(&one);
+    assess_list_free(list, n);
+    if (x.miss_emp >= 0)
+        nearest_miss_free(&miss);
+    model_free(m);
+    return code;
+}
+
 static int cmd_convert(const Options *o)
 {
     if (!o->dir || !o->out)
@@ -289,7 +377,9 @@ int main(int argc, char **argv)
         return cmd_gen(&o);
     if (strcmp(cmd, "convert") == 0)
         return cmd_convert(&o);
-    if (strcmp(cmd, "run") == 0 || strcmp(cmd, "explain") == 0 || strcmp(cmd, "scenarios") == 0 ||
+    if (strcmp(cmd, "explain") == 0)
+        return cmd_explain(&o);
+    if (strcmp(cmd, "run") == 0 || strcmp(cmd, "scenarios") == 0 ||
         strcmp(cmd, "export-mip") == 0 || strcmp(cmd, "diff") == 0) {
         fprintf(stderr, "maatwerk: '%s' is not built yet; this version reads, validates and generates data\n", cmd);
         return EXIT_INTERNAL;

@@ -136,8 +136,7 @@ static int warn_supervision(FILE *out, const Model *m, int show)
             task_need += m->tasks[emp->tasks.items[k]].supervision_min_per_hour > 0;
         if (n == 0)
             fprintf(out, "  employers without supervision capacity (supervision_min_day 0): nobody who needs\n"
-                         "  begeleiding (%d candidates) can be placed there%s:\n", needy,
-                    "");
+                         "  begeleiding (%d candidates do) can be placed there:\n", needy);
         if (show == 0 || n < show)
             fprintf(out, "    %s (%s)%s\n", emp->id, emp->name,
                     task_need ? ", and its supervised tasks cannot be carved" : "");
@@ -169,7 +168,8 @@ static int warn_unknown(FILE *out, const Model *m)
         int k = 0;
         for (int d = 0; d < m->n_dims; d++)
             if (per_dim[d])
-                fprintf(out, "%s lim.%s %d", k++ ? "," : "", m->dims[d].name, per_dim[d]);
+                fprintf(out, "%s%slim.%s %d", k ? "," : "", k % 6 ? " " : "\n    ", m->dims[d].name,
+                        per_dim[d]), k++;
         fprintf(out, "\n");
     }
     free(per_dim);

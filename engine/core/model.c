@@ -197,6 +197,24 @@ int model_find_employer(const Model *m, const char *id) { return find_in(m, MODE
 int model_find_job(const Model *m, const char *id) { return find_in(m, MODEL_JOBS, id); }
 int model_find_task(const Model *m, const char *id) { return find_in(m, MODEL_TASKS, id); }
 
+void weights_default(Weights *w)
+{
+    /* the values of models/presets/balanced.json; see that file for why */
+    w->value = 0.02;
+    w->pref = 0.5;
+    w->skill = 0.25;
+    w->hours = 1.0;
+    w->task = 0.5;
+    w->group = 1.0;
+    w->sup = 0.01;
+    w->over = 2.0;
+    w->theta = 0.9;
+    w->travel = 0.1;
+    w->known = 5.0;
+    w->affinity = 1.0;
+    w->time_limit = 5.0;
+}
+
 void model_policy_defaults(Policy *p)
 {
     memset(p, 0, sizeof *p);

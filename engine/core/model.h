@@ -152,6 +152,28 @@ typedef struct {
     Notes notes;
 } Placement;
 
+/* Objective weights of a preset (models/presets/NAME.json); units in the
+ * preset file. */
+typedef struct {
+    double value;     /* points per euro of freed work per week */
+    double pref;      /* points per hour in a liked (+1) or disliked (-1) category */
+    double skill;     /* points per hour of full skill fit */
+    double hours;     /* points per hour towards the preferred hours */
+    double task;      /* points per task in the package */
+    double group;     /* points per group beyond the first */
+    double sup;       /* points per supervision minute per week */
+    double over;      /* points per hour above theta * Hmax */
+    double theta;     /* slack threshold, share of Hmax */
+    double travel;    /* pair term: points per minute of travel one way */
+    double known;     /* pair term: points for a known employer (the klik proxy) */
+    double affinity;  /* pair term: points per level of employer affinity (0..3) */
+    double time_limit;/* seconds per MIP */
+} Weights;
+
+/* Fills w with the built-in balanced defaults (the values of
+ * models/presets/balanced.json). */
+void weights_default(Weights *w);
+
 /* Policy parameters (policy.json); defaults are the nl-2022 values. */
 typedef struct {
     const char *name;              /* e.g. "nl-2022" */

@@ -1313,6 +1313,59 @@ int load_policy(Model *m, const char *text, const char *display, MwErrors *err)
     return status;
 }
 
+/* ---- preset ------------------------------------------------------------- */
+
+static const PolicyKey preset_keys[] = {
+    {"value", 'n', offsetof(Weights, value), 0, 1e3},
+    {"pref", 'n', offsetof(Weights, pref), 0, 1e3},
+    {"skill", 'n', offsetof(Weights, skill), 0, 1e3},
+    {"hours", 'n', offsetof(Weights, hours), 0, 1e3},
+    {"task", 'n', offsetof(Weights, task), 0, 1e3},
+    {"group", 'n', offsetof(Weights, group), 0, 1e3},
+    {"sup", 'n', offsetof(Weights, sup), 0, 1e3},
+    {"over", 'n', offsetof(Weights, over), 0, 1e3},
+    {"theta", 'n', offsetof(Weights, theta), 0.1, 1},
+    {"travel", 'n', offsetof(Weights, travel), 0, 1e3},
+    {"known", 'n', offsetof(Weights, known), 0, 1e3},
+    {"affinity", 'n', offsetof(Weights, affinity), 0, 1e3},
+    {"time_limit", 'n', offsetof(Weights, time_limit), 0.01, 3600},
+};
+
+/* Applies a flat JSON object of numbers to the struct at base. */
+static int apply_numbers(const char *text, const char *display, const PolicyKey *keys, size_t nkeys,
+                         void *base, MwErrors *err)
+{
+    cJSON *root = cJSON_Parse(text);
+    if (!root || !cJSON_IsObject(root)) {
+        mw_error_add(err, display, 0, "", "", root ? "expected a JSON object" : "invalid JSON");
+        cJSON_Delete(root);
+        return MW_EINPUT;
+    }
+    int status = MW_OK;
+    for (const cJSON *it = root->child; it; it = it->next) {
+        if (it->string[0] == '_')
+            continue;
+        const PolicyKey *k = NULL;
+        for (size_t i = 0; i < nkeys; i++)
+            if (strcmp(keys[i].key, it->string) == 0)
+                k = &keys[i];
+        if (!k) {
+            mw_error_add(err, display, 0, "", it->string, "unknown parameter");
+            status = MW_EINPUT;
+        } else if (!cJSON_IsNumber(it) || it->valuedouble < k->lo || it->valuedouble > k->hi) {
+            char lo[32], hi[32];
+            mw_fmt_double(lo, sizeof lo, k->lo);
+            mw_fmt_double(hi, sizeof hi, k->hi);
+            mw_error_add(err, display, 0, "", it->string, "expected a number in %s..%s", lo, hi);
+            status = MW_EINPUT;
+        } else {
+            *(double *)((char *)base + k->off) = it->valuedouble;
+        }
+    }
+    cJSON_Delete(root);
+    return status;
+}
+
 /* ---- the directory ------------------------------------------------------ */
 
 int load_registry(Model *m, const char *models_dir, MwErrors *err)
@@ -1374,6 +1427,31 @@ static char *read_text(const char *path, const char *display, MwErrors *err, int
         return NULL;
     }
     return buf;
+}
+
+int load_preset(const char *models_dir, const char *name, Weights *w, MwErrors *err)
+{
+    char path[4096];
+    int status = MW_OK;
+    for (const char *p = name; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_')) {
+            mw_error_add(err, "--preset", 0, "", "", "expected a preset name of a-z, 0-9, - and _, got '%s'", name);
+            return MW_EINPUT;
+        }
+    snprintf(path, sizeof path, "%s/presets/%s.json", models_dir ? models_dir : "models", name);
+    if (!file_exists(path)) {
+        mw_error_add(err, path, 0, "", "", "no such preset '%s'", name);
+        return MW_EINPUT;
+    }
+    char *text = read_text(path, path, err, &status);
+    if (!text)
+        return status;
+    Weights tmp = *w;
+    status = apply_numbers(text, path, preset_keys, sizeof preset_keys / sizeof *preset_keys, &tmp, err);
+    mw_free(text);
+    if (status == MW_OK)
+        *w = tmp;
+    return status;
 }
 
 enum { T_DIMS, T_EMPLOYERS, T_JOBS, T_TASKS, T_CANDIDATES, T_PLACEMENTS, T_COUNT };

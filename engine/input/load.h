@@ -32,6 +32,12 @@ int load_registry(Model *m, const char *models_dir, MwErrors *err);
  * MW_OK, MW_EINPUT or MW_ENOMEM. */
 int load_policy(Model *m, const char *text, const char *display, MwErrors *err);
 
+/* Reads the objective weights of preset NAME from models_dir/presets/NAME.json
+ * over the built-in defaults. Unknown keys (other than _comments), wrong
+ * types and out-of-range values are errors. MW_OK, MW_EINPUT, MW_EIO or
+ * MW_ENOMEM; *w is untouched on error. */
+int load_preset(const char *models_dir, const char *name, Weights *w, MwErrors *err);
+
 /* Loads the entity tables into m (which holds the registry already). Tables
  * may be NULL for absent optional tables (placements). Used by load_dir and
  * by tests that build tables in memory. */

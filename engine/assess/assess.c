@@ -1,0 +1,206 @@
+/* assess.c — per-pair assessment: filters, package, score terms, binding
+ * limits, signaleringen, coverage, nearest miss (see assess.h). Layer:
+ * assess. Calls solve; knows nothing about output formats.
+ */
+#include "assess.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int in_list(const IntList *l, int v)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->items[i] == v)
+            return 1;
+    return 0;
+}
+
+static int push_signal(PairAssessment *a, int *cap, Signal s)
+{
+    if (mw_grow((void **)&a->sig, cap, a->nsig + 1, sizeof *a->sig))
+        return MW_ENOMEM;
+    a->sig[a->nsig++] = s;
+    return MW_OK;
+}
+
+/* Signaleringen and coverage of a package. */
+static int package_signals(const Model *m, const Candidate *c, const Employer *e, PairAssessment *a)
+{
+    int cap = 0;
+    const Package *pk = &a->pk;
+    for (int d = 0; d < m->n_dims; d++) {
+        const Dimension *dim = &m->dims[d];
+        int loaded = 0;
+        double peak = 0, share_hours = 0;
+        for (int k = 0; k < pk->n; k++) {
+            const Task *t = &m->tasks[pk->tasks[k].task];
+            double load = t->load[d];
+            if (load <= 0)
+                continue;
+            loaded = 1;
+            if (c->lim_state[d] != LIM_KNOWN)
+                continue;
+            if (dim->kind == DIM_LEVEL && load - e->acc[d] == c->lim[d] &&
+                push_signal(a, &cap, (Signal){SIG_LEVEL_AT_LIMIT, d, pk->tasks[k].task, load - e->acc[d], c->lim[d]}))
+                return MW_ENOMEM;
+            share_hours += load * pk->tasks[k].hours;
+        }
+        if (loaded) {
+            a->loaded_dims++;
+            a->unknown_dims += c->lim_state[d] == LIM_UNKNOWN;
+        }
+        if (!loaded || c->lim_state[d] != LIM_KNOWN)
+            continue;
+        if (dim->kind == DIM_EXPOSURE) {
+            for (int day = 0; day < MW_DAYS; day++) {
+                double x = 0;
+                for (int k = 0; k < pk->n; k++)
+                    x += m->tasks[pk->tasks[k].task].load[d] * pk->tasks[k].day_hours[day];
+                if (x > peak)
+                    peak = x;
+            }
+            if (peak >= 0.9 * c->lim[d] - 1e-9 &&
+                push_signal(a, &cap, (Signal){SIG_EXPOSURE_NEAR, d, -1, peak, c->lim[d]}))
+                return MW_ENOMEM;
+        } else if (dim->kind == DIM_SHARE && pk->hours > 0 && c->lim[d] > 0) {
+            double share = share_hours / pk->hours;
+            if (share >= 0.9 * c->lim[d] - 1e-9 &&
+                push_signal(a, &cap, (Signal){SIG_SHARE_NEAR, d, -1, share, c->lim[d]}))
+                return MW_ENOMEM;
+        }
+    }
+    a->coverage = a->loaded_dims ? (double)(a->loaded_dims - a->unknown_dims) / a->loaded_dims : 1.0;
+    return MW_OK;
+}
+
+void assess_pair_free(PairAssessment *a)
+{
+    if (!a)
+        return;
+    package_free(&a->pk);
+    mw_free(a->bind);
+    mw_free(a->sig);
+    if (a->has_miss)
+        nearest_miss_free(&a->miss);
+    memset(a, 0, sizeof *a);
+}
+
+int assess_pair(const Model *m, int ci, int ei, const Weights *w, int want_miss, PairAssessment *a)
+{
+    const Candidate *c = &m->candidates[ci];
+    const Employer *e = &m->employers[ei];
+    memset(a, 0, sizeof *a);
+    a->cand = ci;
+    a->emp = ei;
+    a->pk.status = CARVE_NO_TASKS;
+    a->pk.vacancy_job = -1;
+    a->coverage = 1.0;
+    a->travel_min = travel_minutes(c, e);
+    a->reason = pair_filter(m, ci, ei, a->task_reasons, &a->feasible_tasks);
+    int st = MW_OK;
+    if (a->reason == PAIR_OK) {
+        PairData *p = pair_build(m, ci, ei, w);
+        if (!p)
+            return MW_ENOMEM;
+        st = carve_solve(p, &a->pk);
+        if (st == MW_OK && a->pk.n > 0) {
+            a->has_package = 1;
+            a->t_travel = -w->travel * a->travel_min;
+            a->t_known = in_list(&c->known_employers, ei) ? w->known : 0;
+            a->t_affinity = w->affinity * e->affinity;
+            a->score = a->pk.objective + a->t_travel + a->t_known + a->t_affinity;
+            st = carve_bindings(p, &a->pk, &a->bind, &a->nbind);
+            if (st == MW_OK)
+                st = package_signals(m, c, e, a);
+        }
+        pair_free(p);
+    }
+    /* limits can be moved; exclusions, distance and intake are not limits */
+    int limit_reason = a->reason == PAIR_OK || a->reason == PAIR_NO_TASK;
+    if (st == MW_OK && want_miss && !a->has_package && limit_reason) {
+        st = elastic_nearest_miss(m, ci, ei, w, &a->miss);
+        a->has_miss = st == MW_OK;
+    }
+    if (st != MW_OK)
+        assess_pair_free(a);
+    return st;
+}
+
+void assess_list_free(PairAssessment *list, int n)
+{
+    for (int i = 0; list && i < n; i++)
+        assess_pair_free(&list[i]);
+    mw_free(list);
+}
+
+/* Best score first, ties by employer id. */
+static int ranks_before(const Model *m, const PairAssessment *a, const PairAssessment *b)
+{
+    if (a->score != b->score)
+        return a->score > b->score;
+    return strcmp(m->employers[a->emp].id, m->employers[b->emp].id) < 0;
+}
+
+int assess_candidate(const Model *m, int ci, const Weights *w, int top, PairAssessment **out, int *n,
+                     int reasons[PAIR_REASONS], int *no_package, NearestMiss *miss, int *miss_emp)
+{
+    *out = NULL;
+    *n = 0;
+    *no_package = 0;
+    *miss_emp = -1;
+    memset(miss, 0, sizeof *miss);
+    memset(reasons, 0, sizeof(int) * PAIR_REASONS);
+    PairAssessment *list = mw_calloc((size_t)m->n_employers + 1, sizeof *list);
+    if (!list)
+        return MW_ENOMEM;
+    int k = 0;
+    for (int e = 0; e < m->n_employers; e++) {
+        PairAssessment a;
+        if (assess_pair(m, ci, e, w, 0, &a)) {
+            assess_list_free(list, k);
+            return MW_ENOMEM;
+        }
+        reasons[a.reason]++;
+        if (a.has_package) {
+            list[k++] = a;
+        } else {
+            *no_package += a.reason == PAIR_OK;
+            assess_pair_free(&a);
+        }
+    }
+    for (int i = 1; i < k; i++)
+        for (int j = i; j > 0 && ranks_before(m, &list[j], &list[j - 1]); j--) {
+            PairAssessment tmp = list[j];
+            list[j] = list[j - 1];
+            list[j - 1] = tmp;
+        }
+    for (int i = top; i < k; i++)
+        assess_pair_free(&list[i]);
+    *n = k < top ? k : top;
+    *out = list;
+    if (k > 0)
+        return MW_OK;
+    /* no package anywhere: the nearest miss over the reachable employers,
+     * else over the known ones */
+    const Candidate *c = &m->candidates[ci];
+    for (int pass = 0; pass < 2 && *miss_emp < 0; pass++)
+        for (int e = 0; e < m->n_employers; e++) {
+            PairReason r = pair_filter(m, ci, e, NULL, NULL);
+            int eligible = pass == 0 ? (r == PAIR_OK || r == PAIR_NO_TASK) : in_list(&c->known_employers, e);
+            if (!eligible)
+                continue;
+            NearestMiss nm;
+            if (elastic_nearest_miss(m, ci, e, w, &nm))
+                return MW_ENOMEM;
+            if (nm.status == 0 && (*miss_emp < 0 || nm.violation < miss->violation - 1e-9)) {
+                if (*miss_emp >= 0)
+                    nearest_miss_free(miss);
+                *miss = nm;
+                *miss_emp = e;
+            } else {
+                nearest_miss_free(&nm);
+            }
+        }
+    return MW_OK;
+}

@@ -1,0 +1,71 @@
+/* assess.h — assessing one candidate–employer pair for a bemiddelaar: the
+ * pair filters, the carved package, the score broken down per term
+ * (objective terms plus the pair terms travel, known employer, affinity),
+ * binding limits with marginal values, signaleringen (things to watch in the
+ * trial placement), data coverage, and for a pair without a package the
+ * nearest miss. Layer: assess; uses solve, knows nothing about output.
+ */
+#ifndef MW_ASSESS_H
+#define MW_ASSESS_H
+
+#include "../solve/carve.h"
+#include "../solve/elastic.h"
+#include "../solve/pairs.h"
+
+/* A signalering (UWV's CBBS word): a point to watch in the trial. */
+typedef enum {
+    SIG_LEVEL_AT_LIMIT,    /* a task's level demand (after accommodation) equals the limit */
+    SIG_EXPOSURE_NEAR,     /* exposure on some working day within 10% of the budget */
+    SIG_SHARE_NEAR         /* share of package hours within 10% of the limit */
+} SignalKind;
+
+typedef struct {
+    SignalKind kind;
+    int dim;
+    int task;              /* model task index; -1 for package-wide signals */
+    double used, limit;    /* demand level / hours per day / share, and the limit */
+} Signal;
+
+typedef struct {
+    int cand, emp;
+    PairReason reason;
+    int task_reasons[FIT_COUNT];
+    int feasible_tasks;
+    double travel_min;
+    Package pk;            /* pk.status CARVE_NO_TASKS when the pair filters stopped it */
+    int has_package;
+    double score;          /* objective + pair terms, when has_package */
+    double t_travel, t_known, t_affinity;
+    Binding *bind;
+    int nbind;
+    Signal *sig;
+    int nsig;
+    int loaded_dims, unknown_dims;
+    double coverage;       /* (loaded − unknown) / loaded; 1 when nothing is loaded */
+    int has_miss;
+    NearestMiss miss;
+} PairAssessment;
+
+/* Coverage below this is flagged rather than silently treated as fit. */
+#define MW_LOW_COVERAGE 0.8
+
+/* Assesses candidate c at employer e. With want_miss, a pair without a
+ * package (for a reason the candidate's limits could change) also gets its
+ * nearest miss. Returns MW_OK or MW_ENOMEM; free with assess_pair_free. */
+int assess_pair(const Model *m, int c, int e, const Weights *w, int want_miss, PairAssessment *out);
+void assess_pair_free(PairAssessment *a);
+
+/* Assesses candidate c at every employer. *out receives the pairs with a
+ * package, best score first (ties by employer id), at most top of them;
+ * reasons[r] counts the employers per pair reason, and no_package counts
+ * pairs that passed the filters but have no package (infeasible). When no
+ * pair has a package, *miss receives the nearest miss over the employers
+ * that passed the pair filters (or, failing that, the candidate's known
+ * employers): the one with the smallest violation, ties by employer id,
+ * and *miss_emp its employer (-1 when none). Free *out with
+ * assess_list_free. MW_OK or MW_ENOMEM. */
+int assess_candidate(const Model *m, int c, const Weights *w, int top, PairAssessment **out, int *n,
+                     int reasons[PAIR_REASONS], int *no_package, NearestMiss *miss, int *miss_emp);
+void assess_list_free(PairAssessment *list, int n);
+
+#endif

@@ -1,0 +1,515 @@
+/* explain.c — the explanation of a candidate's pairs as text and as JSON
+ * (maatwerk.explain/1): package, weekly schedule, score per term, binding
+ * limits with marginal values, signaleringen, data coverage, and for pairs
+ * without a package the rejection reasons and the nearest miss.
+ * Layer: output. Reads assessments; computes nothing of its own.
+ */
+#include "explain.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+/* ---- shared wording ------------------------------------------------------ */
+
+static const char *const fit_words[FIT_COUNT] = {
+    "fits", "a level limit", "a missing licence or certificate", "an exposure limit of 0",
+    "a share limit of 0", "availability", "skills", "a category marked never"};
+
+static const char *const pair_words[PAIR_REASONS] = {
+    "passed the filters", "excluded after a failed trial", "in an excluded sector",
+    "too far to travel", "no intake capacity", "no task the candidate could do"};
+
+static const char *const term_words[] = {
+    "hours towards the preferred hours", "employer value (freed work x wage)",
+    "liked or disliked categories", "skill fit", "penalty per task", "extra groups",
+    "supervision minutes", "hours above the slack threshold", "travel time", "known employer",
+    "employer affinity"};
+
+static const char *unit_of(const Dimension *d)
+{
+    switch (d->kind) {
+    case DIM_LEVEL: return "level";
+    case DIM_EXPOSURE: return "hours per day";
+    case DIM_SHARE: return "share of hours";
+    default: return "";
+    }
+}
+
+static void days_text(uint8_t days, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    for (int d = 0; d < MW_DAYS; d++)
+        if (days >> d & 1)
+            snprintf(buf + strlen(buf), n - strlen(buf), "%s%s", buf[0] ? " " : "", mw_day_names[d]);
+}
+
+/* The change a nearest-miss item asks for, in words. */
+static void miss_text(const Model *m, const MissItem *it, char *buf, size_t n)
+{
+    const char *task = it->task >= 0 ? m->tasks[it->task].id : NULL;
+    char tail[160] = "";
+    if (task)
+        snprintf(tail, sizeof tail, " (for task %s, %s)", task, m->tasks[it->task].name);
+    switch (it->kind) {
+    case MISS_LEVEL:
+    case MISS_EXPOSURE:
+    case MISS_SHARE:
+        snprintf(buf, n, "lim.%s (%s) from %g to %g (%+g)%s", m->dims[it->dim].name,
+                 unit_of(&m->dims[it->dim]), it->from, it->to, it->to - it->from, tail);
+        break;
+    case MISS_FLAG:
+        snprintf(buf, n, "lim.%s: the candidate would need it (a licence or certificate)%s",
+                 m->dims[it->dim].name, tail);
+        break;
+    case MISS_HOURS_MIN:
+        snprintf(buf, n, "min_hours_week from %g to %g", it->from, it->to);
+        break;
+    case MISS_HOURS_MAX:
+        snprintf(buf, n, "max_hours_week from %g to %g", it->from, it->to);
+        break;
+    case MISS_HOURS_DAY:
+        snprintf(buf, n, "max_hours_day from %g to %g", it->from, it->to);
+        break;
+    case MISS_DAYS:
+        snprintf(buf, n, "max_days_week from %g to %g", it->from, it->to);
+        break;
+    case MISS_TASKS_MIN:
+        snprintf(buf, n, "min_tasks from %g to %g", it->from, it->to);
+        break;
+    case MISS_TASKS_MAX:
+        snprintf(buf, n, "max_tasks from %g to %g", it->from, it->to);
+        break;
+    case MISS_GROUPS:
+        snprintf(buf, n, "max_groups from %g to %g", it->from, it->to);
+        break;
+    case MISS_AVAILABILITY:
+        snprintf(buf, n, "availability: %g more hours a week outside the available slots%s",
+                 it->to - it->from, tail);
+        break;
+    case MISS_SKILL:
+        snprintf(buf, n, "a skill the task needs and that cannot be trained on the job%s", tail);
+        break;
+    case MISS_SUPERVISION:
+        snprintf(buf, n, "the employer's supervision capacity from %g to %g minutes a week (%+g)",
+                 it->from, it->to, it->to - it->from);
+        break;
+    }
+}
+
+static void binding_text(const Model *m, const Binding *b, char *buf, size_t n)
+{
+    char what[200];
+    const char *unit = "";
+    switch (b->kind) {
+    case BIND_HOURS:
+        snprintf(what, sizeof what, "%s hours per week: %g of %g", b->at_min ? "minimum" : "maximum", b->used,
+                 b->limit);
+        unit = b->at_min ? "one hour less minimum" : "one more hour a week";
+        break;
+    case BIND_HOURS_DAY:
+        snprintf(what, sizeof what, "maximum hours per day: %g of %g", b->used, b->limit);
+        unit = "one more hour on each working day";
+        break;
+    case BIND_DAYS:
+        snprintf(what, sizeof what, "maximum working days: %g of %g", b->used, b->limit);
+        break;
+    case BIND_EXPOSURE:
+        snprintf(what, sizeof what, "lim.%s: %.2f of %g hours on the busiest day", m->dims[b->index].name,
+                 b->used, b->limit);
+        unit = "one more hour a day";
+        break;
+    case BIND_SHARE:
+        snprintf(what, sizeof what, "lim.%s: a share of %.2f of %g", m->dims[b->index].name, b->used, b->limit);
+        unit = "0.1 more share";
+        break;
+    case BIND_TASKS:
+        snprintf(what, sizeof what, "%s tasks: %g of %g", b->at_min ? "minimum" : "maximum", b->used, b->limit);
+        break;
+    case BIND_GROUPS:
+        snprintf(what, sizeof what, "maximum groups: %g of %g", b->used, b->limit);
+        break;
+    case BIND_SUPERVISION:
+        snprintf(what, sizeof what, "the employer's supervision capacity: %g of %g minutes a week", b->used,
+                 b->limit);
+        unit = "one more minute a week";
+        break;
+    case BIND_DONOR:
+        snprintf(what, sizeof what, "job %s (%s) must keep its residual hours: %g hours of work carved",
+                 m->jobs[b->index].id, m->jobs[b->index].title, b->used);
+        unit = "one more hour of work";
+        break;
+    case BIND_WORK:
+        snprintf(what, sizeof what, "all %g hours of work of task %s are taken", b->limit, m->tasks[b->index].id);
+        unit = "one more hour of this work";
+        break;
+    case BIND_KINDS:
+        what[0] = '\0';
+        break;
+    }
+    if (b->discrete)
+        snprintf(buf, n, "%s (a whole-number limit)", what);
+    else
+        snprintf(buf, n, "%s; %s would add %.2f points", what, unit, b->marginal);
+}
+
+static void signal_text(const Model *m, const Signal *s, char *buf, size_t n)
+{
+    const char *dim = m->dims[s->dim].name;
+    switch (s->kind) {
+    case SIG_LEVEL_AT_LIMIT:
+        snprintf(buf, n, "%s (%s): %s demand %g is exactly at the limit", m->tasks[s->task].id,
+                 m->tasks[s->task].name, dim, s->used);
+        break;
+    case SIG_EXPOSURE_NEAR:
+        snprintf(buf, n, "%s: %.2f of %g hours on the busiest day (within 10%%)", dim, s->used, s->limit);
+        break;
+    case SIG_SHARE_NEAR:
+        snprintf(buf, n, "%s: a share of %.2f of the package hours, limit %g (within 10%%)", dim, s->used,
+                 s->limit);
+        break;
+    }
+}
+
+static void term_values(const PairAssessment *a, double v[11])
+{
+    const ScoreTerms *t = &a->pk.terms;
+    double vals[11] = {t->hours, t->value, t->pref, t->skill, t->task, t->group, t->sup, t->over,
+                       a->t_travel, a->t_known, a->t_affinity};
+    memcpy(v, vals, sizeof vals);
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+static void text_pair(FILE *f, const Model *m, const PairAssessment *a, int rank)
+{
+    const Candidate *c = &m->candidates[a->cand];
+    const Employer *e = &m->employers[a->emp];
+    char buf[600];
+    if (rank > 0)
+        fprintf(f, "\n%d. ", rank);
+    else
+        fprintf(f, "\n");
+    fprintf(f, "employer %s (%s, %s)\n", e->id, e->name, model_name(m, e->sector));
+    fprintf(f, "  travel %.0f min by %s (at most %g)\n", a->travel_min, mw_travel_names[c->travel_mode],
+            c->max_travel_min);
+    if (!a->has_package) {
+        if (a->reason != PAIR_OK) {
+            fprintf(f, "  no package: %s\n", pair_words[a->reason]);
+        } else {
+            fprintf(f, "  no package: %s\n", a->pk.status == CARVE_INFEASIBLE ? "no package satisfies every limit"
+                                             : a->pk.status == CARVE_NO_TASKS  ? "no carvable task fits"
+                                                                               : carve_status_names[a->pk.status]);
+        }
+        if (a->reason == PAIR_OK || a->reason == PAIR_NO_TASK) {
+            fprintf(f, "  tasks of this employer: %d; the candidate could do %d", e->tasks.n, a->feasible_tasks);
+            int first = 1;
+            for (int r = 1; r < FIT_COUNT; r++)
+                if (a->task_reasons[r]) {
+                    fprintf(f, "%s%d ruled out by %s", first ? "; " : ", ", a->task_reasons[r], fit_words[r]);
+                    first = 0;
+                }
+            fprintf(f, "\n");
+        }
+        if (a->has_miss && a->miss.status == 0) {
+            fprintf(f, "  nearest miss (the smallest change that would allow a package):\n");
+            for (int i = 0; i < a->miss.n; i++) {
+                miss_text(m, &a->miss.items[i], buf, sizeof buf);
+                fprintf(f, "    %s\n", buf);
+            }
+        } else if (a->has_miss) {
+            fprintf(f, "  nearest miss: none; even with every limit relaxed no package fits here\n");
+        }
+        return;
+    }
+    const Package *pk = &a->pk;
+    char days[40];
+    days_text(pk->days, days, sizeof days);
+    fprintf(f, "  package (%s): %.1f hours a week over %d days (%s), %d task%s, supervision %.0f min a week%s\n",
+            carve_status_names[pk->status], pk->hours, __builtin_popcount(pk->days), days, pk->n,
+            pk->n == 1 ? "" : "s", pk->sup_minutes, pk->vacancy_job >= 0 ? ", as the vacancy" : "");
+    if (pk->vacancy_job >= 0)
+        fprintf(f, "  takes vacancy %s (%s)\n", m->jobs[pk->vacancy_job].id, m->jobs[pk->vacancy_job].title);
+    fprintf(f, "    %-12s %-44s %6s %6s  %s\n", "task", "name", "hours", "work", "from job");
+    for (int k = 0; k < pk->n; k++) {
+        const Task *t = &m->tasks[pk->tasks[k].task];
+        fprintf(f, "    %-12s %-44.44s %6.2f %6.2f  %s\n", t->id, t->name, pk->tasks[k].hours, pk->tasks[k].work,
+                m->jobs[t->job].id);
+    }
+    fprintf(f, "  weekly schedule (hours):\n");
+    for (int d = 0; d < MW_DAYS; d++) {
+        int any = 0;
+        for (int s = 0; s < pk->nslots; s++)
+            if (pk->slots[s].day == d) {
+                fprintf(f, any ? ", " : "    %-3s ", mw_day_names[d]);
+                fprintf(f, "%s %s %.1f", mw_part_names[pk->slots[s].part], m->tasks[pk->slots[s].task].id,
+                        pk->slots[s].hours);
+                any = 1;
+            }
+        if (any)
+            fprintf(f, "\n");
+    }
+    double v[11];
+    term_values(a, v);
+    fprintf(f, "  score %.2f points:\n", a->score);
+    for (int i = 0; i < 11; i++)
+        if (fabs(v[i]) >= 0.005)
+            fprintf(f, "    %-40s %+8.2f\n", term_words[i], v[i]);
+    if (a->nbind) {
+        fprintf(f, "  binding limits:\n");
+        for (int i = 0; i < a->nbind; i++) {
+            binding_text(m, &a->bind[i], buf, sizeof buf);
+            fprintf(f, "    %s\n", buf);
+        }
+    }
+    fprintf(f, "  signaleringen (watch in the trial placement):%s\n", a->nsig ? "" : " none");
+    /* level signals grouped per dimension: one line names every task */
+    for (int i = 0; i < a->nsig; i++) {
+        const Signal *s = &a->sig[i];
+        if (s->kind != SIG_LEVEL_AT_LIMIT) {
+            signal_text(m, s, buf, sizeof buf);
+            fprintf(f, "    %s\n", buf);
+            continue;
+        }
+        int first = 1;
+        for (int k = 0; k < i; k++)
+            first &= !(a->sig[k].kind == SIG_LEVEL_AT_LIMIT && a->sig[k].dim == s->dim);
+        if (!first)
+            continue;
+        fprintf(f, "    %s: demand %g is exactly at the limit in", m->dims[s->dim].name, s->used);
+        for (int k = i; k < a->nsig; k++)
+            if (a->sig[k].kind == SIG_LEVEL_AT_LIMIT && a->sig[k].dim == s->dim)
+                fprintf(f, " %s", m->tasks[a->sig[k].task].id);
+        fprintf(f, "\n");
+    }
+    fprintf(f, "  data coverage: %.0f%% (%d of %d loaded dimensions known)%s\n", 100 * a->coverage,
+            a->loaded_dims - a->unknown_dims, a->loaded_dims,
+            a->coverage < MW_LOW_COVERAGE ? "; LOW: unknown limits are treated as no limit, check them" : "");
+}
+
+int explain_write_text(FILE *f, const Model *m, const Weights *w, const Explanation *x)
+{
+    (void)w;
+    const Candidate *c = &m->candidates[x->cand];
+    fprintf(f, "candidate %s: %g-%g hours a week (prefers %g), loonwaarde %g, begeleiding %g min a day\n", c->id,
+            c->min_hours_week, c->max_hours_week, c->pref_hours_week, c->loonwaarde, c->support_min_day);
+    if (x->candidate_mode) {
+        int reached = x->reasons[PAIR_OK];
+        fprintf(f, "employers: %d in the region; %d passed the filters", m->n_employers, reached);
+        for (int r = 1; r < PAIR_REASONS; r++)
+            if (x->reasons[r])
+                fprintf(f, ", %d %s", x->reasons[r], pair_words[r]);
+        fprintf(f, "\n");
+        if (x->n)
+            fprintf(f, "best %d pair%s by score:\n", x->n, x->n == 1 ? "" : "s");
+        else
+            fprintf(f, "no employer has a package for this candidate (%d passed the filters but no package "
+                       "satisfies every limit)\n", x->no_package);
+    }
+    for (int i = 0; i < x->n; i++)
+        text_pair(f, m, &x->pairs[i], x->candidate_mode ? i + 1 : 0);
+    if (x->candidate_mode && x->n == 0) {
+        if (x->miss && x->miss_emp >= 0) {
+            char buf[600];
+            const Employer *e = &m->employers[x->miss_emp];
+            fprintf(f, "\nnearest miss, at employer %s (%s):\n", e->id, e->name);
+            for (int i = 0; i < x->miss->n; i++) {
+                miss_text(m, &x->miss->items[i], buf, sizeof buf);
+                fprintf(f, "  %s\n", buf);
+            }
+        } else {
+            fprintf(f, "\nno nearest miss: no employer within reach has work that any change of limits "
+                       "would open\n");
+        }
+    }
+    return ferror(f) ? MW_EIO : MW_OK;
+}
+
+/* ---- JSON ------------------------------------------------------------------- */
+
+static double num(double v)
+{
+    double r = round(v * 1e6) / 1e6;
+    return r == 0 ? 0 : r;
+}
+
+static cJSON *json_miss(const Model *m, const NearestMiss *nm)
+{
+    static const char *const kinds[] = {"level", "flag", "exposure", "share", "hours_min", "hours_max",
+                                        "hours_day", "days", "tasks_min", "tasks_max", "groups",
+                                        "availability", "skill", "supervision"};
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddNumberToObject(o, "violation", num(nm->violation));
+    cJSON *items = cJSON_AddArrayToObject(o, "changes");
+    for (int i = 0; i < nm->n; i++) {
+        const MissItem *it = &nm->items[i];
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "limit", kinds[it->kind]);
+        if (it->dim >= 0)
+            cJSON_AddStringToObject(j, "dimension", m->dims[it->dim].name);
+        else
+            cJSON_AddNullToObject(j, "dimension");
+        if (it->task >= 0)
+            cJSON_AddStringToObject(j, "task", m->tasks[it->task].id);
+        else
+            cJSON_AddNullToObject(j, "task");
+        cJSON_AddNumberToObject(j, "from", num(it->from));
+        cJSON_AddNumberToObject(j, "to", num(it->to));
+        char buf[600];
+        miss_text(m, it, buf, sizeof buf);
+        cJSON_AddStringToObject(j, "text", buf);
+        cJSON_AddItemToArray(items, j);
+    }
+    return o;
+}
+
+static cJSON *json_pair(const Model *m, const PairAssessment *a)
+{
+    static const char *const term_keys[] = {"hours", "value", "pref", "skill", "task", "group",
+                                            "sup", "over", "travel", "known", "affinity"};
+    static const char *const fit_keys[FIT_COUNT] = {"fits", "level", "flag", "exposure", "share",
+                                                    "availability", "skills", "dislike"};
+    static const char *const sig_keys[] = {"level_at_limit", "exposure_near", "share_near"};
+    const Employer *e = &m->employers[a->emp];
+    cJSON *o = cJSON_CreateObject();
+    char buf[600];
+    cJSON_AddStringToObject(o, "employer", e->id);
+    cJSON_AddStringToObject(o, "employer_name", e->name);
+    cJSON_AddStringToObject(o, "filter", pair_reason_names[a->reason]);
+    cJSON_AddNumberToObject(o, "travel_min", num(a->travel_min));
+    cJSON_AddStringToObject(o, "status", a->reason == PAIR_OK ? carve_status_names[a->pk.status] : "filtered");
+    cJSON *tr = cJSON_AddObjectToObject(o, "task_reasons");
+    for (int r = 0; r < FIT_COUNT; r++)
+        cJSON_AddNumberToObject(tr, fit_keys[r], a->task_reasons[r]);
+    if (!a->has_package) {
+        cJSON_AddNullToObject(o, "package");
+        if (a->has_miss && a->miss.status == 0)
+            cJSON_AddItemToObject(o, "nearest_miss", json_miss(m, &a->miss));
+        else
+            cJSON_AddNullToObject(o, "nearest_miss");
+        return o;
+    }
+    const Package *pk = &a->pk;
+    cJSON *p = cJSON_AddObjectToObject(o, "package");
+    cJSON_AddNumberToObject(p, "hours", num(pk->hours));
+    cJSON *days = cJSON_AddArrayToObject(p, "days");
+    for (int d = 0; d < MW_DAYS; d++)
+        if (pk->days >> d & 1)
+            cJSON_AddItemToArray(days, cJSON_CreateString(mw_day_names[d]));
+    cJSON_AddNumberToObject(p, "supervision_min_week", num(pk->sup_minutes));
+    if (pk->vacancy_job >= 0)
+        cJSON_AddStringToObject(p, "vacancy_job", m->jobs[pk->vacancy_job].id);
+    else
+        cJSON_AddNullToObject(p, "vacancy_job");
+    cJSON *tasks = cJSON_AddArrayToObject(p, "tasks");
+    for (int k = 0; k < pk->n; k++) {
+        const Task *t = &m->tasks[pk->tasks[k].task];
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "id", t->id);
+        cJSON_AddStringToObject(j, "name", t->name);
+        cJSON_AddStringToObject(j, "job", m->jobs[t->job].id);
+        cJSON_AddNumberToObject(j, "hours", num(pk->tasks[k].hours));
+        cJSON_AddNumberToObject(j, "work", num(pk->tasks[k].work));
+        cJSON_AddItemToArray(tasks, j);
+    }
+    cJSON *sched = cJSON_AddArrayToObject(p, "schedule");
+    for (int s = 0; s < pk->nslots; s++) {
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "day", mw_day_names[pk->slots[s].day]);
+        cJSON_AddStringToObject(j, "part", mw_part_names[pk->slots[s].part]);
+        cJSON_AddStringToObject(j, "task", m->tasks[pk->slots[s].task].id);
+        cJSON_AddNumberToObject(j, "hours", num(pk->slots[s].hours));
+        cJSON_AddItemToArray(sched, j);
+    }
+    cJSON *score = cJSON_AddObjectToObject(o, "score");
+    cJSON_AddNumberToObject(score, "total", num(a->score));
+    cJSON_AddNumberToObject(score, "objective", num(pk->objective));
+    double v[11];
+    term_values(a, v);
+    cJSON *terms = cJSON_AddObjectToObject(score, "terms");
+    for (int i = 0; i < 11; i++)
+        cJSON_AddNumberToObject(terms, term_keys[i], num(v[i]));
+    cJSON *bind = cJSON_AddArrayToObject(o, "binding_limits");
+    for (int i = 0; i < a->nbind; i++) {
+        const Binding *b = &a->bind[i];
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "limit", carve_bind_names[b->kind]);
+        const char *ref = b->index < 0 ? NULL
+                        : b->kind == BIND_EXPOSURE || b->kind == BIND_SHARE ? m->dims[b->index].name
+                        : b->kind == BIND_DONOR ? m->jobs[b->index].id
+                        : b->kind == BIND_WORK ? m->tasks[b->index].id : NULL;
+        if (ref)
+            cJSON_AddStringToObject(j, "of", ref);
+        else
+            cJSON_AddNullToObject(j, "of");
+        cJSON_AddBoolToObject(j, "minimum", b->at_min);
+        cJSON_AddNumberToObject(j, "value", num(b->limit));
+        cJSON_AddNumberToObject(j, "used", num(b->used));
+        if (b->discrete)
+            cJSON_AddNullToObject(j, "marginal");
+        else
+            cJSON_AddNumberToObject(j, "marginal", num(b->marginal));
+        binding_text(m, b, buf, sizeof buf);
+        cJSON_AddStringToObject(j, "text", buf);
+        cJSON_AddItemToArray(bind, j);
+    }
+    cJSON *sig = cJSON_AddArrayToObject(o, "signaleringen");
+    for (int i = 0; i < a->nsig; i++) {
+        const Signal *s = &a->sig[i];
+        cJSON *j = cJSON_CreateObject();
+        cJSON_AddStringToObject(j, "kind", sig_keys[s->kind]);
+        cJSON_AddStringToObject(j, "dimension", m->dims[s->dim].name);
+        if (s->task >= 0)
+            cJSON_AddStringToObject(j, "task", m->tasks[s->task].id);
+        else
+            cJSON_AddNullToObject(j, "task");
+        cJSON_AddNumberToObject(j, "used", num(s->used));
+        cJSON_AddNumberToObject(j, "limit", num(s->limit));
+        signal_text(m, s, buf, sizeof buf);
+        cJSON_AddStringToObject(j, "text", buf);
+        cJSON_AddItemToArray(sig, j);
+    }
+    cJSON *cov = cJSON_AddObjectToObject(o, "coverage");
+    cJSON_AddNumberToObject(cov, "loaded_dimensions", a->loaded_dims);
+    cJSON_AddNumberToObject(cov, "unknown", a->unknown_dims);
+    cJSON_AddNumberToObject(cov, "share", num(a->coverage));
+    cJSON_AddBoolToObject(cov, "low", a->coverage < MW_LOW_COVERAGE);
+    return o;
+}
+
+int explain_write_json(FILE *f, const Model *m, const Weights *w, const Explanation *x)
+{
+    (void)w;
+    cJSON *root = cJSON_CreateObject();
+    if (!root)
+        return MW_ENOMEM;
+    cJSON_AddStringToObject(root, "schema", "maatwerk.explain/1");
+    cJSON_AddStringToObject(root, "candidate", m->candidates[x->cand].id);
+    if (x->candidate_mode) {
+        cJSON *r = cJSON_AddObjectToObject(root, "employers");
+        for (int i = 0; i < PAIR_REASONS; i++)
+            cJSON_AddNumberToObject(r, pair_reason_names[i], x->reasons[i]);
+        cJSON_AddNumberToObject(r, "no_package", x->no_package);
+    }
+    cJSON *pairs = cJSON_AddArrayToObject(root, "pairs");
+    for (int i = 0; i < x->n; i++)
+        cJSON_AddItemToArray(pairs, json_pair(m, &x->pairs[i]));
+    if (x->candidate_mode) {
+        if (x->n == 0 && x->miss && x->miss_emp >= 0) {
+            cJSON *nm = json_miss(m, x->miss);
+            cJSON_AddStringToObject(nm, "employer", m->employers[x->miss_emp].id);
+            cJSON_AddItemToObject(root, "nearest_miss", nm);
+        } else {
+            cJSON_AddNullToObject(root, "nearest_miss");
+        }
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return MW_ENOMEM;
+    fputs(text, f);
+    fputc('\n', f);
+    cJSON_free(text);
+    return ferror(f) ? MW_EIO : MW_OK;
+}

@@ -1,0 +1,792 @@
+/* carve.c — the carving MIP of docs/carving-model.md through the GLPK C
+ * API: build, solve (LP relaxation, then branch and cut, each with a time
+ * limit and no terminal output), read the package back and lay out a weekly
+ * schedule. A GLPK fault is caught by the error hook and reported as
+ * CARVE_SOLVER_ERROR. Layer: solve. Knows nothing about files or output.
+ */
+#include "carve.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const carve_status_names[5] = {"optimal", "time_limit", "infeasible", "no_tasks",
+                                           "solver_error"};
+
+/* ---- building: rows and columns in 0-based terms, converted once ---------- */
+
+/* What a row of the model stands for, for the binding limits. */
+typedef struct {
+    int row;
+    BindKind kind;
+    int i, d;              /* local task/job/dimension index and day, or -1 */
+} RowTag;
+
+typedef struct {
+    glp_prob *lp;
+    int n, cap;            /* triplets */
+    int *ia, *ja;
+    double *ar;
+    int ntags, captags;
+    RowTag *tags;
+    int nomem;
+} Builder;
+
+static void tag(Builder *b, int row, BindKind kind, int i, int d)
+{
+    if (b->nomem)
+        return;
+    if (mw_grow((void **)&b->tags, &b->captags, b->ntags + 1, sizeof *b->tags)) {
+        b->nomem = 1;
+        return;
+    }
+    b->tags[b->ntags++] = (RowTag){row, kind, i, d};
+}
+
+static int col1(int col) { return col + 1; }
+
+static int add_col(Builder *b, int kind, double lb, double ub, double obj)
+{
+    int j = glp_add_cols(b->lp, 1);
+    int type = ub >= HUGE_VAL ? GLP_LO : lb == ub ? GLP_FX : GLP_DB;
+    glp_set_col_kind(b->lp, j, kind);
+    if (kind != GLP_BV)
+        glp_set_col_bnds(b->lp, j, type, lb, ub);
+    glp_set_obj_coef(b->lp, j, obj);
+    return j - 1;
+}
+
+/* A row lb <= a·x <= ub; HUGE_VAL / -HUGE_VAL for no bound. */
+static int add_row(Builder *b, double lb, double ub)
+{
+    int i = glp_add_rows(b->lp, 1);
+    int type = lb <= -HUGE_VAL ? (ub >= HUGE_VAL ? GLP_FR : GLP_UP)
+             : ub >= HUGE_VAL ? GLP_LO : lb == ub ? GLP_FX : GLP_DB;
+    glp_set_row_bnds(b->lp, i, type, lb, ub);
+    return i - 1;
+}
+
+static void coef(Builder *b, int row, int col, double v)
+{
+    if (v == 0 || b->nomem)
+        return;
+    if (b->n + 2 > b->cap) {
+        int cap = b->cap ? b->cap * 2 : 256;
+        int *ia = mw_realloc(b->ia, sizeof(int) * (size_t)cap);
+        if (ia)
+            b->ia = ia;
+        int *ja = mw_realloc(b->ja, sizeof(int) * (size_t)cap);
+        if (ja)
+            b->ja = ja;
+        double *ar = mw_realloc(b->ar, sizeof(double) * (size_t)cap);
+        if (ar)
+            b->ar = ar;
+        if (!ia || !ja || !ar) {
+            b->nomem = 1;
+            return;
+        }
+        b->cap = cap;
+    }
+    b->n++;                 /* GLPK's triplet arrays start at 1 */
+    b->ia[b->n] = row + 1;
+    b->ja[b->n] = col1(col);
+    b->ar[b->n] = v;
+}
+
+/* Column numbers (0-based) of the variables of one pair. */
+typedef struct {
+    int *h, *y, *z, *v;     /* v: per local job, -1 without a route */
+    int (*x)[MW_DAYS];      /* flexible tasks: x_td, -1 when absent */
+    int w[MW_DAYS];         /* -1 when the day cannot be worked */
+    int u, o;
+} Cols;
+
+static int build(Builder *b, const PairData *p, Cols *c)
+{
+    const Weights *w = &p->w;
+    int nt = p->nt;
+    c->h = mw_calloc((size_t)nt + 1, sizeof(int));
+    c->y = mw_calloc((size_t)nt + 1, sizeof(int));
+    c->z = mw_calloc((size_t)p->ng + 1, sizeof(int));
+    c->v = mw_calloc((size_t)p->nj + 1, sizeof(int));
+    c->x = mw_calloc((size_t)nt + 1, sizeof *c->x);
+    if (!c->h || !c->y || !c->z || !c->v || !c->x)
+        return MW_ENOMEM;
+
+    glp_set_obj_dir(b->lp, GLP_MAX);
+    glp_set_obj_coef(b->lp, 0, w->group);          /* the first group is free */
+    for (int t = 0; t < nt; t++) {
+        const PairTask *pt = &p->t[t];
+        double per_hour = w->value * pt->wage * pt->pi + w->pref * pt->pref + w->skill * pt->skill -
+                          w->sup * pt->sigma;
+        c->h[t] = add_col(b, GLP_CV, 0, HUGE_VAL, per_hour);
+        c->y[t] = add_col(b, GLP_BV, 0, 1, -w->task);
+        for (int d = 0; d < MW_DAYS; d++)
+            c->x[t][d] = pt->flexible && (pt->days >> d & 1) ? add_col(b, GLP_CV, 0, pt->cap[d], 0) : -1;
+    }
+    for (int d = 0; d < MW_DAYS; d++)
+        c->w[d] = p->Hday[d] > 0 ? add_col(b, GLP_BV, 0, 1, -w->sup * p->need) : -1;
+    for (int g = 0; g < p->ng; g++)
+        c->z[g] = add_col(b, GLP_BV, 0, 1, -w->group);
+    for (int j = 0; j < p->nj; j++)
+        c->v[j] = p->j[j].vacancy ? add_col(b, GLP_BV, 0, 1, 0) : -1;
+    c->u = add_col(b, GLP_CV, 0, p->Hpref, w->hours);
+    c->o = add_col(b, GLP_CV, 0, HUGE_VAL, -w->over);
+
+    int r;
+    for (int t = 0; t < nt; t++) {
+        const PairTask *pt = &p->t[t];
+        int ndays = 0;
+        double mincap = HUGE_VAL;
+        for (int d = 0; d < MW_DAYS; d++)
+            if (pt->days >> d & 1) {
+                ndays++;
+                if (pt->cap[d] < mincap)
+                    mincap = pt->cap[d];
+            }
+        if (pt->indivisible) {                      /* π h = W y */
+            r = add_row(b, 0, 0);
+            coef(b, r, c->h[t], pt->pi);
+            coef(b, r, c->y[t], -pt->W);
+        } else {
+            r = add_row(b, -HUGE_VAL, 0);           /* π h ≤ W y */
+            tag(b, r, BIND_WORK, t, -1);
+            coef(b, r, c->h[t], pt->pi);
+            coef(b, r, c->y[t], -pt->W);
+            r = add_row(b, 0, HUGE_VAL);            /* π h ≥ m y */
+            coef(b, r, c->h[t], pt->pi);
+            coef(b, r, c->y[t], -pt->m);
+        }
+        if (pt->flexible) {                         /* Σ_d x_td = h_t */
+            r = add_row(b, 0, 0);
+            coef(b, r, c->h[t], -1);
+            for (int d = 0; d < MW_DAYS; d++)
+                if (c->x[t][d] >= 0)
+                    coef(b, r, c->x[t][d], 1);
+        } else {                                    /* h/|D| ≤ min cap */
+            r = add_row(b, -HUGE_VAL, mincap);
+            coef(b, r, c->h[t], 1.0 / ndays);
+        }
+    }
+    /* the hours of task t on day d, as coefficients on its columns */
+#define DAY_HOURS(row, t, d, mult) do { \
+        if (p->t[t].flexible) { if (c->x[t][d] >= 0) coef(b, row, c->x[t][d], (mult)); } \
+        else if (p->t[t].days >> (d) & 1) coef(b, row, c->h[t], (mult) / (double)day_count[t]); \
+    } while (0)
+    int *day_count = mw_calloc((size_t)nt + 1, sizeof(int));
+    if (!day_count)
+        return MW_ENOMEM;
+    for (int t = 0; t < nt; t++)
+        for (int d = 0; d < MW_DAYS; d++)
+            day_count[t] += p->t[t].days >> d & 1;
+
+    r = add_row(b, p->Hmin, p->Hmax);               /* contract hours */
+    tag(b, r, BIND_HOURS, -1, -1);
+    for (int t = 0; t < nt; t++)
+        coef(b, r, c->h[t], 1);
+    for (int d = 0; d < MW_DAYS; d++) {             /* per day */
+        r = add_row(b, -HUGE_VAL, 0);
+        tag(b, r, BIND_HOURS_DAY, -1, d);
+        for (int t = 0; t < nt; t++)
+            DAY_HOURS(r, t, d, 1.0);
+        if (c->w[d] >= 0)
+            coef(b, r, c->w[d], -p->Hday[d]);
+    }
+    r = add_row(b, -HUGE_VAL, p->Dmax);             /* days worked */
+    tag(b, r, BIND_DAYS, -1, -1);
+    for (int d = 0; d < MW_DAYS; d++)
+        if (c->w[d] >= 0)
+            coef(b, r, c->w[d], 1);
+    for (int k = 0; k < p->nexp; k++)               /* exposure per day */
+        for (int d = 0; d < MW_DAYS; d++) {
+            if (p->Hday[d] <= 0)
+                continue;
+            r = add_row(b, -HUGE_VAL, p->exp[k].limit);
+            tag(b, r, BIND_EXPOSURE, k, d);
+            for (int t = 0; t < nt; t++)
+                DAY_HOURS(r, t, d, p->exp[k].coef[t]);
+        }
+    for (int k = 0; k < p->nshare; k++) {           /* share */
+        r = add_row(b, -HUGE_VAL, 0);
+        tag(b, r, BIND_SHARE, k, -1);
+        for (int t = 0; t < nt; t++)
+            coef(b, r, c->h[t], p->share[k].coef[t] - p->share[k].limit);
+    }
+    r = add_row(b, p->nmin > 1 ? p->nmin : 1, p->nmax > 0 ? p->nmax : HUGE_VAL);   /* task count */
+    tag(b, r, BIND_TASKS, -1, -1);
+    for (int t = 0; t < nt; t++)
+        coef(b, r, c->y[t], 1);
+    for (int t = 0; t < nt; t++) {                  /* groups */
+        r = add_row(b, -HUGE_VAL, 0);
+        coef(b, r, c->y[t], 1);
+        coef(b, r, c->z[p->t[t].group], -1);
+    }
+    if (p->Gmax > 0) {
+        r = add_row(b, -HUGE_VAL, p->Gmax);
+        tag(b, r, BIND_GROUPS, -1, -1);
+        for (int g = 0; g < p->ng; g++)
+            coef(b, r, c->z[g], 1);
+    }
+    for (int q = 0; q < p->nreq; q++) {             /* coupling */
+        r = add_row(b, -HUGE_VAL, 0);
+        coef(b, r, c->y[p->req[q][0]], 1);
+        coef(b, r, c->y[p->req[q][1]], -1);
+    }
+    r = add_row(b, -HUGE_VAL, p->Cap);              /* supervision */
+    tag(b, r, BIND_SUPERVISION, -1, -1);
+    for (int d = 0; d < MW_DAYS; d++)
+        if (c->w[d] >= 0)
+            coef(b, r, c->w[d], p->need);
+    for (int t = 0; t < nt; t++)
+        coef(b, r, c->h[t], p->t[t].sigma);
+    for (int j = 0; j < p->nj; j++) {               /* donor job */
+        const PairJob *pj = &p->j[j];
+        if (pj->R <= 0)
+            continue;
+        r = add_row(b, -HUGE_VAL, pj->W - pj->R);
+        tag(b, r, BIND_DONOR, j, -1);
+        for (int t = 0; t < nt; t++)
+            if (p->t[t].job == j)
+                coef(b, r, c->h[t], p->t[t].pi);
+        if (c->v[j] >= 0)
+            coef(b, r, c->v[j], -pj->R);
+    }
+    r = add_row(b, -HUGE_VAL, 1);                   /* one vacancy */
+    for (int j = 0; j < p->nj; j++)
+        if (c->v[j] >= 0)
+            coef(b, r, c->v[j], 1);
+    for (int t = 0; t < nt; t++) {                  /* vacancy route */
+        const PairTask *pt = &p->t[t];
+        int v = c->v[pt->job];
+        if (pt->mandatory && v >= 0) {              /* π h ≥ W v */
+            r = add_row(b, 0, HUGE_VAL);
+            coef(b, r, c->h[t], pt->pi);
+            coef(b, r, v, -pt->W);
+        }
+        if (pt->vacancy_only && v >= 0) {           /* π h ≤ W v */
+            r = add_row(b, -HUGE_VAL, 0);
+            coef(b, r, c->h[t], pt->pi);
+            coef(b, r, v, -pt->W);
+        }
+    }
+    r = add_row(b, -HUGE_VAL, 0);                   /* u ≤ Σ h */
+    coef(b, r, c->u, 1);
+    for (int t = 0; t < nt; t++)
+        coef(b, r, c->h[t], -1);
+    r = add_row(b, -p->w.theta * p->Hmax, HUGE_VAL);  /* o ≥ Σ h − θ Hmax */
+    coef(b, r, c->o, 1);
+    for (int t = 0; t < nt; t++)
+        coef(b, r, c->h[t], -1);
+#undef DAY_HOURS
+    mw_free(day_count);
+    if (b->nomem)
+        return MW_ENOMEM;
+    glp_load_matrix(b->lp, b->n, b->ia, b->ja, b->ar);
+    return MW_OK;
+}
+
+/* ---- containment ------------------------------------------------------- */
+
+typedef struct {
+    jmp_buf jump;
+} Trap;
+
+static void error_hook(void *info)
+{
+    Trap *trap = info;
+    glp_free_env();          /* the manual's advice: free the environment, then leave */
+    longjmp(trap->jump, 1);
+}
+
+/* ---- reading the package back ------------------------------------------- */
+
+static double clean(double v)
+{
+    return fabs(v) < 1e-9 ? 0 : v;
+}
+
+static int slot_cmp(const void *a, const void *b)
+{
+    const SlotEntry *x = a, *y = b;
+    if (x->day != y->day)
+        return x->day - y->day;
+    if (x->part != y->part)
+        return x->part - y->part;
+    return x->task - y->task;
+}
+
+/* Lays the day hours of each task into the parts of that day it may use,
+ * four hours a part, earliest first; tasks that can only go late wait for
+ * the earlier ones. What cannot fit stays in the task's last part. */
+static int schedule(const PairData *p, const double (*dh)[MW_DAYS], const int *in_pkg, Package *pk)
+{
+    int cap = 1;
+    for (int t = 0; t < p->nt; t++)
+        cap += in_pkg[t] ? MW_DAYS * MW_PARTS : 0;
+    pk->slots = mw_calloc((size_t)cap, sizeof *pk->slots);
+    if (!pk->slots)
+        return MW_ENOMEM;
+    for (int d = 0; d < MW_DAYS; d++) {
+        double room[MW_PARTS];
+        for (int q = 0; q < MW_PARTS; q++)
+            room[q] = MW_PART_HOURS;
+        /* tasks with fewer allowed parts go first, then by earliest part */
+        for (int pass = 1; pass <= MW_PARTS; pass++)
+            for (int t = 0; t < p->nt; t++) {
+                if (!in_pkg[t] || dh[t][d] <= 0)
+                    continue;
+                unsigned parts = (unsigned)(p->avail[d] & p->t[t].parts);
+                int np = 0;
+                for (int q = 0; q < MW_PARTS; q++)
+                    np += parts >> q & 1;
+                if (np != pass && !(pass == MW_PARTS && np == 0))
+                    continue;
+                double left = dh[t][d];
+                int last = -1;
+                for (int q = 0; q < MW_PARTS && left > 1e-9; q++) {
+                    if (!(parts >> q & 1))
+                        continue;
+                    last = q;
+                    double put = left < room[q] ? left : room[q];
+                    if (put <= 1e-9)
+                        continue;
+                    pk->slots[pk->nslots++] = (SlotEntry){p->t[t].task, d, q, put};
+                    room[q] -= put;
+                    left -= put;
+                }
+                if (left > 1e-9) {
+                    if (last < 0)
+                        last = 0;
+                    pk->slots[pk->nslots++] = (SlotEntry){p->t[t].task, d, last, left};
+                }
+            }
+    }
+    /* merge entries of the same task, day and part */
+    qsort(pk->slots, (size_t)pk->nslots, sizeof *pk->slots, slot_cmp);
+    int k = 0;
+    for (int i = 0; i < pk->nslots; i++) {
+        if (k && pk->slots[k - 1].task == pk->slots[i].task && pk->slots[k - 1].day == pk->slots[i].day &&
+            pk->slots[k - 1].part == pk->slots[i].part)
+            pk->slots[k - 1].hours += pk->slots[i].hours;
+        else
+            pk->slots[k++] = pk->slots[i];
+    }
+    pk->nslots = k;
+    return MW_OK;
+}
+
+static int task_order(const Package *pk, int a, int b)
+{
+    /* first scheduled slot, then model index */
+    int fa = 1 << 30, fb = 1 << 30;
+    for (int i = 0; i < pk->nslots; i++) {
+        int key = pk->slots[i].day * MW_PARTS + pk->slots[i].part;
+        if (pk->slots[i].task == a && key < fa)
+            fa = key;
+        if (pk->slots[i].task == b && key < fb)
+            fb = key;
+    }
+    return fa != fb ? fa - fb : a - b;
+}
+
+static int extract(glp_prob *lp, const PairData *p, const Cols *c, Package *pk)
+{
+    const Weights *w = &p->w;
+    int nt = p->nt, status = MW_ENOMEM;
+    double (*dh)[MW_DAYS] = mw_calloc((size_t)nt + 1, sizeof *dh);
+    int *in_pkg = mw_calloc((size_t)nt + 1, sizeof(int));
+    if (!dh || !in_pkg)
+        goto done;
+    pk->objective = glp_mip_obj_val(lp);
+    for (int t = 0; t < nt; t++) {
+        const PairTask *pt = &p->t[t];
+        double h = clean(glp_mip_col_val(lp, col1(c->h[t])));
+        in_pkg[t] = glp_mip_col_val(lp, col1(c->y[t])) > 0.5;
+        int ndays = 0;
+        for (int d = 0; d < MW_DAYS; d++)
+            ndays += pt->days >> d & 1;
+        for (int d = 0; d < MW_DAYS; d++)
+            dh[t][d] = pt->flexible ? (c->x[t][d] >= 0 ? clean(glp_mip_col_val(lp, col1(c->x[t][d]))) : 0)
+                                    : (pt->days >> d & 1 ? h / ndays : 0);
+        if (!in_pkg[t])
+            continue;
+        pk->n++;
+        pk->hours += h;
+        pk->terms.value += w->value * pt->wage * pt->pi * h;
+        pk->terms.pref += w->pref * pt->pref * h;
+        pk->terms.skill += w->skill * pt->skill * h;
+        pk->terms.task -= w->task;
+        pk->sup_minutes += pt->sigma * h;
+    }
+    /* working days are the days with hours: with no cost on days (w_sup ·
+     * need = 0) the solver may leave an idle day's w_d at 1 */
+    int days_worked = 0;
+    for (int d = 0; d < MW_DAYS; d++) {
+        double sum = 0;
+        for (int t = 0; t < nt; t++)
+            sum += in_pkg[t] ? dh[t][d] : 0;
+        if (sum > 1e-9) {
+            pk->days |= (uint8_t)(1u << d);
+            days_worked++;
+        }
+    }
+    pk->sup_minutes += p->need * days_worked;
+    pk->terms.sup = -w->sup * pk->sup_minutes;
+    int groups = 0;
+    for (int g = 0; g < p->ng; g++)
+        groups += glp_mip_col_val(lp, col1(c->z[g])) > 0.5;
+    pk->terms.group = -w->group * (groups - 1);
+    pk->terms.hours = w->hours * clean(glp_mip_col_val(lp, col1(c->u)));
+    pk->terms.over = -w->over * clean(glp_mip_col_val(lp, col1(c->o)));
+    pk->vacancy_job = -1;
+    for (int j = 0; j < p->nj; j++)
+        if (c->v[j] >= 0 && glp_mip_col_val(lp, col1(c->v[j])) > 0.5)
+            pk->vacancy_job = p->j[j].job;
+    if (schedule(p, (const double (*)[MW_DAYS])dh, in_pkg, pk))
+        goto done;
+    pk->tasks = mw_calloc((size_t)pk->n + 1, sizeof *pk->tasks);
+    if (!pk->tasks)
+        goto done;
+    int k = 0;
+    for (int t = 0; t < nt; t++) {
+        if (!in_pkg[t])
+            continue;
+        PackageTask *q = &pk->tasks[k++];
+        q->task = p->t[t].task;
+        q->hours = clean(glp_mip_col_val(lp, col1(c->h[t])));
+        q->work = q->hours * p->t[t].pi;
+        memcpy(q->day_hours, dh[t], sizeof q->day_hours);
+    }
+    /* insertion sort by schedule order: packages hold a handful of tasks */
+    for (int i = 1; i < k; i++)
+        for (int j2 = i; j2 > 0 && task_order(pk, pk->tasks[j2 - 1].task, pk->tasks[j2].task) > 0; j2--) {
+            PackageTask tmp = pk->tasks[j2];
+            pk->tasks[j2] = pk->tasks[j2 - 1];
+            pk->tasks[j2 - 1] = tmp;
+        }
+    status = MW_OK;
+done:
+    mw_free(dh);
+    mw_free(in_pkg);
+    return status;
+}
+
+static void cols_free(Cols *c)
+{
+    mw_free(c->h);
+    mw_free(c->y);
+    mw_free(c->z);
+    mw_free(c->v);
+    mw_free(c->x);
+}
+
+void package_free(Package *pk)
+{
+    if (!pk)
+        return;
+    mw_free(pk->tasks);
+    mw_free(pk->slots);
+    memset(pk, 0, sizeof *pk);
+}
+
+/* Everything a solve allocates, on the heap so that it survives the
+ * longjmp of the error hook with defined values. */
+typedef struct {
+    Trap trap;
+    Builder b;
+    Cols c;
+    glp_prob *lp;
+} Solve;
+
+static void solve_free(Solve *s)
+{
+    if (s->lp)
+        glp_delete_prob(s->lp);
+    mw_free(s->b.ia);
+    mw_free(s->b.ja);
+    mw_free(s->b.ar);
+    mw_free(s->b.tags);
+    cols_free(&s->c);
+    mw_free(s);
+}
+
+/* Runs the LP relaxation and then branch and cut; sets out->status and,
+ * with a package, fills out. Returns MW_OK or MW_ENOMEM. */
+static int solve_mip(Solve *s, const PairData *p, Package *out)
+{
+    glp_prob *lp = s->lp;
+    glp_smcp smcp;
+    glp_init_smcp(&smcp);
+    smcp.msg_lev = GLP_MSG_OFF;
+    smcp.presolve = GLP_OFF;
+    smcp.tm_lim = (int)(p->w.time_limit * 1000);
+    int ret = glp_simplex(lp, &smcp);
+    if (ret == GLP_ENOPFS || (ret == 0 && glp_get_status(lp) == GLP_NOFEAS)) {
+        out->status = CARVE_INFEASIBLE;
+        return MW_OK;
+    }
+    if (ret != 0 || glp_get_status(lp) != GLP_OPT) {
+        out->status = ret == GLP_ETMLIM ? CARVE_TIME_LIMIT : CARVE_SOLVER_ERROR;
+        return MW_OK;
+    }
+    out->bound = glp_get_obj_val(lp);
+    glp_iocp iocp;
+    glp_init_iocp(&iocp);
+    iocp.msg_lev = GLP_MSG_OFF;
+    iocp.presolve = GLP_OFF;
+    iocp.tm_lim = smcp.tm_lim;
+    ret = glp_intopt(lp, &iocp);
+    int mst = glp_mip_status(lp);
+    if (ret == 0 && mst == GLP_OPT)
+        out->status = CARVE_OPTIMAL;
+    else if (mst == GLP_NOFEAS && (ret == 0 || ret == GLP_ENOPFS))
+        out->status = CARVE_INFEASIBLE;
+    else if (ret == GLP_ETMLIM)
+        out->status = CARVE_TIME_LIMIT;
+    else
+        out->status = CARVE_SOLVER_ERROR;
+    if (mst != GLP_OPT && mst != GLP_FEAS)
+        return MW_OK;
+    if (out->status == CARVE_INFEASIBLE || out->status == CARVE_SOLVER_ERROR)
+        return MW_OK;
+    int st = extract(lp, p, &s->c, out);
+    if (out->status == CARVE_OPTIMAL)
+        out->bound = out->objective;
+    return st;
+}
+
+int carve_solve(const PairData *p, Package *out)
+{
+    memset(out, 0, sizeof *out);
+    out->vacancy_job = -1;
+    if (p->nt == 0) {
+        out->status = CARVE_NO_TASKS;
+        return MW_OK;
+    }
+    if (p->Hmin > p->Hmax || (p->nmax > 0 && p->nmin > p->nmax) || (p->Gmax > 0 && p->Gmax < 1)) {
+        out->status = CARVE_INFEASIBLE;     /* crossed bounds: GLPK would refuse to run */
+        return MW_OK;
+    }
+    Solve *s = mw_calloc(1, sizeof *s);
+    if (!s)
+        return MW_ENOMEM;
+    int status;
+    if (setjmp(s->trap.jump)) {
+        /* glp_free_env in the hook released the problem with the rest */
+        s->lp = NULL;
+        package_free(out);
+        out->vacancy_job = -1;
+        out->status = CARVE_SOLVER_ERROR;
+        status = MW_OK;
+    } else {
+        glp_error_hook(error_hook, &s->trap);
+        s->lp = glp_create_prob();
+        s->b.lp = s->lp;
+        status = build(&s->b, p, &s->c);
+        if (status == MW_OK)
+            status = solve_mip(s, p, out);
+    }
+    glp_error_hook(NULL, NULL);
+    solve_free(s);
+    if (status != MW_OK)
+        package_free(out);
+    return status;
+}
+
+/* ---- binding limits ------------------------------------------------------ */
+
+const char *const carve_bind_names[BIND_KINDS] = {
+    "hours_week", "hours_day", "days_week", "exposure", "share", "tasks", "groups",
+    "supervision", "donor_job", "task_work"};
+
+static int tight(double activity, double bound)
+{
+    return fabs(activity - bound) <= 1e-7 * (fabs(bound) > 1 ? fabs(bound) : 1);
+}
+
+static void fix_col(glp_prob *lp, int col, double v)
+{
+    if (col < 0)
+        return;
+    glp_set_col_kind(lp, col1(col), GLP_CV);
+    glp_set_col_bnds(lp, col1(col), GLP_FX, v, v);
+}
+
+static int push_binding(Binding **out, int *n, int *cap, Binding b)
+{
+    if (mw_grow((void **)out, cap, *n + 1, sizeof **out))
+        return MW_ENOMEM;
+    (*out)[(*n)++] = b;
+    return MW_OK;
+}
+
+/* Reads the tight rows of a solved LP (binaries fixed) into bindings. */
+static int read_bindings(const Solve *s, const PairData *p, const Package *pk, Binding **out, int *n)
+{
+    glp_prob *lp = s->lp;
+    const Builder *b = &s->b;
+    int cap = 0, st = MW_OK;
+    for (int kind = 0; kind < BIND_KINDS && st == MW_OK; kind++) {
+        /* rows of one kind come in index order; aggregate per index */
+        int nidx = kind == BIND_EXPOSURE ? p->nexp : kind == BIND_SHARE ? p->nshare
+                 : kind == BIND_DONOR ? p->nj : kind == BIND_WORK ? p->nt : 1;
+        for (int idx = 0; idx < nidx && st == MW_OK; idx++) {
+            Binding bd = {(BindKind)kind, -1, 0, 0, 0, 0, 0};
+            int any = 0;
+            for (int k = 0; k < b->ntags; k++) {
+                const RowTag *tg = &b->tags[k];
+                if ((int)tg->kind != kind || (tg->i >= 0 && tg->i != idx))
+                    continue;
+                int r1 = tg->row + 1;
+                double act = glp_get_row_prim(lp, r1), ub = glp_get_row_ub(lp, r1), lb = glp_get_row_lb(lp, r1);
+                int type = glp_get_row_type(lp, r1);
+                int at_ub = (type == GLP_UP || type == GLP_DB || type == GLP_FX) && tight(act, ub);
+                int at_lb = (type == GLP_LO || type == GLP_DB) && tight(act, lb) && !at_ub;
+                double dual = glp_get_row_dual(lp, r1);
+                switch (kind) {
+                case BIND_HOURS:
+                    bd.used = pk->hours;
+                    if (at_ub || (at_lb && p->Hmin > 0)) {
+                        any = 1;
+                        bd.at_min = at_lb;
+                        bd.limit = at_lb ? p->Hmin : p->Hmax;
+                        bd.marginal = at_lb ? -dual : dual;
+                    }
+                    break;
+                case BIND_HOURS_DAY:
+                case BIND_EXPOSURE: {
+                    int d = tg->d;
+                    if (!(pk->days >> d & 1))
+                        break;
+                    double used = kind == BIND_HOURS_DAY ? act + p->Hday[d] : act;
+                    if (used > bd.used)
+                        bd.used = used;
+                    bd.limit = kind == BIND_HOURS_DAY ? p->Hday[d] : p->exp[idx].limit;
+                    if (at_ub) {
+                        any = 1;
+                        bd.marginal += dual;
+                    }
+                    break;
+                }
+                case BIND_SHARE:
+                    bd.limit = p->share[idx].limit;
+                    bd.used = pk->hours > 0 ? (act / pk->hours) + p->share[idx].limit : 0;
+                    if (at_ub && pk->hours > 0) {
+                        any = 1;
+                        bd.marginal = dual * pk->hours * 0.1;
+                    }
+                    break;
+                case BIND_DAYS:
+                case BIND_GROUPS:
+                case BIND_TASKS:
+                    bd.discrete = 1;
+                    bd.used = act;
+                    if (at_ub) {
+                        any = 1;
+                        bd.limit = ub;
+                    } else if (at_lb && kind == BIND_TASKS && lb > 1) {
+                        any = 1;
+                        bd.at_min = 1;
+                        bd.limit = lb;
+                    }
+                    break;
+                case BIND_SUPERVISION:
+                case BIND_DONOR:
+                    bd.limit = ub;
+                    bd.used = act;
+                    if (at_ub) {
+                        any = 1;
+                        bd.marginal = dual;
+                    }
+                    break;
+                case BIND_WORK: {
+                    /* π h − W y ≤ 0 with y fixed: tight when all the work is taken */
+                    const PairTask *pt = &p->t[idx];
+                    double yv = glp_get_col_prim(lp, col1(s->c.y[idx]));
+                    if (yv > 0.5 && at_ub) {
+                        any = 1;
+                        bd.limit = pt->W;
+                        bd.used = pt->W;
+                        bd.marginal = dual;
+                    }
+                    break;
+                }
+                default:
+                    break;
+                }
+            }
+            if (!any)
+                continue;
+            if (kind == BIND_EXPOSURE || kind == BIND_SHARE)
+                bd.index = kind == BIND_EXPOSURE ? p->exp[idx].dim : p->share[idx].dim;
+            else if (kind == BIND_DONOR)
+                bd.index = p->j[idx].job;
+            else if (kind == BIND_WORK)
+                bd.index = p->t[idx].task;
+            if (fabs(bd.marginal) < 1e-9)
+                bd.marginal = 0;
+            st = push_binding(out, n, &cap, bd);
+        }
+    }
+    return st;
+}
+
+int carve_bindings(const PairData *p, const Package *pk, Binding **out, int *n)
+{
+    *out = NULL;
+    *n = 0;
+    if (pk->status != CARVE_OPTIMAL && pk->status != CARVE_TIME_LIMIT)
+        return MW_OK;
+    Solve *s = mw_calloc(1, sizeof *s);
+    if (!s)
+        return MW_ENOMEM;
+    int status = MW_OK;
+    if (setjmp(s->trap.jump)) {
+        s->lp = NULL;
+        mw_free(*out);
+        *out = NULL;
+        *n = 0;
+    } else {
+        glp_error_hook(error_hook, &s->trap);
+        s->lp = glp_create_prob();
+        s->b.lp = s->lp;
+        status = build(&s->b, p, &s->c);
+        if (status == MW_OK) {
+            /* fix the package's choices: tasks, days, groups, vacancy route */
+            for (int t = 0; t < p->nt; t++) {
+                int in = 0;
+                for (int k = 0; k < pk->n; k++)
+                    in |= pk->tasks[k].task == p->t[t].task;
+                fix_col(s->lp, s->c.y[t], in);
+            }
+            for (int d = 0; d < MW_DAYS; d++)
+                fix_col(s->lp, s->c.w[d], pk->days >> d & 1);
+            for (int g = 0; g < p->ng; g++) {
+                int used = 0;
+                for (int t = 0; t < p->nt; t++)
+                    for (int k = 0; k < pk->n; k++)
+                        used |= p->t[t].group == g && pk->tasks[k].task == p->t[t].task;
+                fix_col(s->lp, s->c.z[g], used);
+            }
+            for (int j = 0; j < p->nj; j++)
+                fix_col(s->lp, s->c.v[j], p->j[j].job == pk->vacancy_job);
+            glp_smcp smcp;
+            glp_init_smcp(&smcp);
+            smcp.msg_lev = GLP_MSG_OFF;
+            smcp.presolve = GLP_OFF;
+            smcp.tm_lim = (int)(p->w.time_limit * 1000);
+            if (glp_simplex(s->lp, &smcp) == 0 && glp_get_status(s->lp) == GLP_OPT)
+                status = read_bindings(s, p, pk, out, n);
+        }
+    }
+    glp_error_hook(NULL, NULL);
+    solve_free(s);
+    if (status != MW_OK) {
+        mw_free(*out);
+        *out = NULL;
+        *n = 0;
+    }
+    return status;
+}
