@@ -8,14 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int in_list(const IntList *l, int v)
-{
-    for (int i = 0; i < l->n; i++)
-        if (l->items[i] == v)
-            return 1;
-    return 0;
-}
-
 static int push_signal(PairAssessment *a, int *cap, Signal s)
 {
     if (mw_grow((void **)&a->sig, cap, a->nsig + 1, sizeof *a->sig))
@@ -107,7 +99,7 @@ int assess_pair(const Model *m, int ci, int ei, const Weights *w, int want_miss,
         if (st == MW_OK && a->pk.n > 0) {
             a->has_package = 1;
             a->t_travel = -w->travel * a->travel_min;
-            a->t_known = in_list(&c->known_employers, ei) ? w->known : 0;
+            a->t_known = intlist_has(&c->known_employers, ei) ? w->known : 0;
             a->t_affinity = w->affinity * e->affinity;
             a->score = a->pk.objective + a->t_travel + a->t_known + a->t_affinity;
             st = carve_bindings(p, &a->pk, &a->bind, &a->nbind);
@@ -187,7 +179,7 @@ int assess_candidate(const Model *m, int ci, const Weights *w, int top, PairAsse
     for (int pass = 0; pass < 2 && *miss_emp < 0; pass++)
         for (int e = 0; e < m->n_employers; e++) {
             PairReason r = pair_filter(m, ci, e, NULL, NULL);
-            int eligible = pass == 0 ? (r == PAIR_OK || r == PAIR_NO_TASK) : in_list(&c->known_employers, e);
+            int eligible = pass == 0 ? (r == PAIR_OK || r == PAIR_NO_TASK) : intlist_has(&c->known_employers, e);
             if (!eligible)
                 continue;
             NearestMiss nm;

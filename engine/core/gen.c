@@ -864,18 +864,10 @@ static void gen_task_load(Gen *g, int tpl, double *load)
     }
 }
 
-static int popcount8(unsigned v)
-{
-    int n = 0;
-    for (; v; v &= v - 1)
-        n++;
-    return n;
-}
-
 /* Can `days` x `parts` hold `hours` a week at 4 hours per part a day? */
 static int slots_hold(unsigned days, unsigned parts, double hours)
 {
-    return hours <= 4.0 * popcount8(days) * popcount8(parts);
+    return hours <= 4.0 * mw_popcount(days) * mw_popcount(parts);
 }
 
 static void gen_task_time(Gen *g, Task *t, int tpl)
@@ -1319,7 +1311,7 @@ static void gen_hours(Gen *g, Candidate *c)
     /* hours a day each available day can hold (4 per part, at most 9) */
     int cap[MW_DAYS], ndays = 0;
     for (int d = 0; d < MW_DAYS; d++) {
-        int parts = popcount8((c->availability >> (d * MW_PARTS)) & 0xFu);
+        int parts = mw_popcount((c->availability >> (d * MW_PARTS)) & 0xFu);
         cap[d] = parts * 4 > 9 ? 9 : parts * 4;
         if (cap[d])
             ndays++;
@@ -1371,12 +1363,7 @@ static int gen_name_list(Gen *g, IntList *l, const int *from, int nfrom, int n, 
         return MW_ENOMEM;
     for (int tries = 0; l->n < n && tries < 4 * n; tries++) {
         int v = from[rnd_int(g, 0, nfrom - 1)];
-        int dup = 0;
-        for (int k = 0; k < l->n; k++)
-            dup |= l->items[k] == v;
-        for (int k = 0; avoid && k < avoid->n; k++)
-            dup |= avoid->items[k] == v;
-        if (!dup)
+        if (!intlist_has(l, v) && !(avoid && intlist_has(avoid, v)))
             l->items[l->n++] = v;
     }
     return MW_OK;

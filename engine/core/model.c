@@ -1,5 +1,6 @@
-/* model.c — the in-memory model: creation, interning, id indexes, policy
- * defaults and date arithmetic. Layer: core. Knows nothing about files.
+/* model.c — the in-memory model: creation, interning, id indexes, list
+ * lookup, policy defaults and date arithmetic. Layer: core. Knows nothing
+ * about files.
  */
 #include "model.h"
 
@@ -196,6 +197,14 @@ int model_find_candidate(const Model *m, const char *id) { return find_in(m, MOD
 int model_find_employer(const Model *m, const char *id) { return find_in(m, MODEL_EMPLOYERS, id); }
 int model_find_job(const Model *m, const char *id) { return find_in(m, MODEL_JOBS, id); }
 int model_find_task(const Model *m, const char *id) { return find_in(m, MODEL_TASKS, id); }
+
+int intlist_has(const IntList *l, int v)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->items[i] == v)
+            return 1;
+    return 0;
+}
 
 void weights_default(Weights *w)
 {

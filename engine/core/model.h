@@ -50,6 +50,8 @@ extern const char *const mw_phase_names[3];
 typedef struct { int name; int level; int trainable; } SkillLevel;
 typedef struct { int n; SkillLevel *items; } SkillList;
 typedef struct { int n; int *items; } IntList;          /* name ids or entity indices */
+/* 1 when v is one of l's items, else 0. */
+int intlist_has(const IntList *l, int v);
 typedef struct { int task; double hours; } TaskHours;
 typedef struct { int n; const char **keys; const char **vals; } Notes; /* x_ columns, in header order */
 

@@ -1,5 +1,5 @@
 /* mw.c — errors, allocation wrapper with a fail-the-Nth hook, arena,
- * number formatting and the deterministic RNG. Layer: core.
+ * bit counting, number formatting and the deterministic RNG. Layer: core.
  */
 #include "mw.h"
 
@@ -136,6 +136,14 @@ char *mw_strdup(const char *s)
 void mw_free(void *p)
 {
     free(p);
+}
+
+int mw_popcount(unsigned v)
+{
+    int n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
 }
 
 int mw_grow(void **items, int *cap, int need, size_t elem)

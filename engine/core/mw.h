@@ -1,6 +1,7 @@
-/* mw.h — status codes, the error list, the allocation wrapper and the arena.
- * Layer: core (used by every layer above it). Knows nothing about files,
- * CSV, JSON or GLPK: errors are plain values with a position.
+/* mw.h — status codes, the error list, the allocation wrapper, the arena
+ * and small numeric helpers. Layer: core (used by every layer above it).
+ * Knows nothing about files, CSV, JSON or GLPK: errors are plain values
+ * with a position.
  */
 #ifndef MW_H
 #define MW_H
@@ -69,6 +70,9 @@ char *mw_arena_strndup(MwArena *a, const char *s, size_t n);
 /* Growable array helper: ensures room for `need` elements of size `elem`.
  * Returns MW_OK or MW_ENOMEM (the array is untouched then). */
 int mw_grow(void **items, int *cap, int need, size_t elem);
+
+/* The number of set bits of v (day and part masks). */
+int mw_popcount(unsigned v);
 
 /* Shortest decimal text that reads back to the same double, written without
  * an exponent for 1e-9 <= |v| < 1e15 (the CSV reader refuses exponents);

@@ -7,6 +7,7 @@
  */
 #include "load.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
@@ -1241,15 +1242,34 @@ static const PolicyKey policy_keys[] = {
     {"benefit_month", 'n', offsetof(Policy, benefit_month), 0, 1e5},
 };
 
-int load_policy(Model *m, const char *text, const char *display, MwErrors *err)
+/* A flat JSON object of keys checked against a key table; the policy and
+ * the presets differ only in the words of an unknown key and in whether an
+ * invalid text gets its line. */
+typedef struct {
+    const PolicyKey *keys;
+    size_t nkeys;
+    const char *unknown;      /* the message for a key not in the table */
+    int json_line;            /* 1: "invalid JSON" gets the line of the fault */
+} KeyTable;
+
+/* Applies the object in text to the struct at base, key by key, through
+ * kt; strings are copied into arena (which may be NULL for a table without
+ * string keys). Every bad key is reported against display. Returns MW_OK,
+ * MW_EINPUT or MW_ENOMEM; base may be partly written on error, so callers
+ * pass a copy. */
+static int apply_keys(const char *text, const char *display, const KeyTable *kt, MwArena *arena,
+                      void *base, MwErrors *err)
 {
     cJSON *root = cJSON_Parse(text);
     int status = MW_OK;
     if (!root) {
         const char *at = cJSON_GetErrorPtr();
-        int line = 1;
-        for (const char *p = text; at && p < at && *p; p++)
-            line += *p == '\n';
+        int line = 0;
+        if (kt->json_line) {
+            line = 1;
+            for (const char *p = text; at && p < at && *p; p++)
+                line += *p == '\n';
+        }
         mw_error_add(err, display, line, "", "", "invalid JSON");
         return MW_EINPUT;
     }
@@ -1258,23 +1278,23 @@ int load_policy(Model *m, const char *text, const char *display, MwErrors *err)
         cJSON_Delete(root);
         return MW_EINPUT;
     }
-    Policy p = m->policy;
     for (const cJSON *it = root->child; it; it = it->next) {
         if (it->string[0] == '_')
             continue;       /* comments and sources */
         const PolicyKey *k = NULL;
-        for (size_t i = 0; i < sizeof policy_keys / sizeof *policy_keys; i++)
-            if (strcmp(policy_keys[i].key, it->string) == 0)
-                k = &policy_keys[i];
+        for (size_t i = 0; i < kt->nkeys; i++)
+            if (strcmp(kt->keys[i].key, it->string) == 0)
+                k = &kt->keys[i];
         if (!k) {
-            mw_error_add(err, display, 0, "", it->string, "unknown policy parameter");
+            mw_error_add(err, display, 0, "", it->string, "%s", kt->unknown);
             status = MW_EINPUT;
             continue;
         }
-        char *dst = (char *)&p + k->off;
+        char *dst = (char *)base + k->off;
         if (k->type == 's') {
+            assert(arena);
             const char *s = cJSON_GetStringValue(it);
-            char *copy = s ? mw_arena_strdup(&m->arena, s) : NULL;
+            char *copy = s ? mw_arena_strdup(arena, s) : NULL;
             if (!s) {
                 mw_error_add(err, display, 0, "", it->string, "expected a string");
                 status = MW_EINPUT;
@@ -1308,6 +1328,15 @@ int load_policy(Model *m, const char *text, const char *display, MwErrors *err)
         }
     }
     cJSON_Delete(root);
+    return status;
+}
+
+int load_policy(Model *m, const char *text, const char *display, MwErrors *err)
+{
+    static const KeyTable table = {policy_keys, sizeof policy_keys / sizeof *policy_keys,
+                                   "unknown policy parameter", 1};
+    Policy p = m->policy;
+    int status = apply_keys(text, display, &table, &m->arena, &p, err);
     if (status == MW_OK)
         m->policy = p;
     return status;
@@ -1330,41 +1359,6 @@ static const PolicyKey preset_keys[] = {
     {"affinity", 'n', offsetof(Weights, affinity), 0, 1e3},
     {"time_limit", 'n', offsetof(Weights, time_limit), 0.01, 3600},
 };
-
-/* Applies a flat JSON object of numbers to the struct at base. */
-static int apply_numbers(const char *text, const char *display, const PolicyKey *keys, size_t nkeys,
-                         void *base, MwErrors *err)
-{
-    cJSON *root = cJSON_Parse(text);
-    if (!root || !cJSON_IsObject(root)) {
-        mw_error_add(err, display, 0, "", "", root ? "expected a JSON object" : "invalid JSON");
-        cJSON_Delete(root);
-        return MW_EINPUT;
-    }
-    int status = MW_OK;
-    for (const cJSON *it = root->child; it; it = it->next) {
-        if (it->string[0] == '_')
-            continue;
-        const PolicyKey *k = NULL;
-        for (size_t i = 0; i < nkeys; i++)
-            if (strcmp(keys[i].key, it->string) == 0)
-                k = &keys[i];
-        if (!k) {
-            mw_error_add(err, display, 0, "", it->string, "unknown parameter");
-            status = MW_EINPUT;
-        } else if (!cJSON_IsNumber(it) || it->valuedouble < k->lo || it->valuedouble > k->hi) {
-            char lo[32], hi[32];
-            mw_fmt_double(lo, sizeof lo, k->lo);
-            mw_fmt_double(hi, sizeof hi, k->hi);
-            mw_error_add(err, display, 0, "", it->string, "expected a number in %s..%s", lo, hi);
-            status = MW_EINPUT;
-        } else {
-            *(double *)((char *)base + k->off) = it->valuedouble;
-        }
-    }
-    cJSON_Delete(root);
-    return status;
-}
 
 /* ---- the directory ------------------------------------------------------ */
 
@@ -1447,7 +1441,8 @@ int load_preset(const char *models_dir, const char *name, Weights *w, MwErrors *
     if (!text)
         return status;
     Weights tmp = *w;
-    status = apply_numbers(text, path, preset_keys, sizeof preset_keys / sizeof *preset_keys, &tmp, err);
+    static const KeyTable table = {preset_keys, sizeof preset_keys / sizeof *preset_keys, "unknown parameter", 0};
+    status = apply_keys(text, path, &table, NULL, &tmp, err);
     mw_free(text);
     if (status == MW_OK)
         *w = tmp;

@@ -213,7 +213,8 @@ static void text_pair(FILE *f, const Model *m, const PairAssessment *a, int rank
             fprintf(f, "\n");
         }
         if (a->has_miss && a->miss.status == 0) {
-            fprintf(f, "  nearest miss (the smallest change that would allow a package):\n");
+            fprintf(f, "  nearest miss (the smallest change that would allow a package%s):\n",
+                    a->miss.time_limit ? "; the time limit stopped the search, so a smaller one may exist" : "");
             for (int i = 0; i < a->miss.n; i++) {
                 miss_text(m, &a->miss.items[i], buf, sizeof buf);
                 fprintf(f, "    %s\n", buf);
@@ -336,16 +337,14 @@ static double num(double v)
 
 static cJSON *json_miss(const Model *m, const NearestMiss *nm)
 {
-    static const char *const kinds[] = {"level", "flag", "exposure", "share", "hours_min", "hours_max",
-                                        "hours_day", "days", "tasks_min", "tasks_max", "groups",
-                                        "availability", "skill", "supervision"};
     cJSON *o = cJSON_CreateObject();
     cJSON_AddNumberToObject(o, "violation", num(nm->violation));
+    cJSON_AddBoolToObject(o, "proven_nearest", !nm->time_limit);
     cJSON *items = cJSON_AddArrayToObject(o, "changes");
     for (int i = 0; i < nm->n; i++) {
         const MissItem *it = &nm->items[i];
         cJSON *j = cJSON_CreateObject();
-        cJSON_AddStringToObject(j, "limit", kinds[it->kind]);
+        cJSON_AddStringToObject(j, "limit", miss_kind_names[it->kind]);
         if (it->dim >= 0)
             cJSON_AddStringToObject(j, "dimension", m->dims[it->dim].name);
         else

@@ -450,11 +450,8 @@ static void cell_names(Sink *s, const Model *m, const IntList *l, const IntList 
         if (k)
             buf_putc(&s->cell, '|');
         buf_puts(&s->cell, model_name(m, l->items[k]));
-        for (int q = 0; bang && q < bang->n; q++)
-            if (bang->items[q] == l->items[k]) {
-                buf_putc(&s->cell, '!');
-                break;
-            }
+        if (bang && intlist_has(bang, l->items[k]))
+            buf_putc(&s->cell, '!');
     }
 }
 

@@ -1,8 +1,9 @@
 /* carve.c — the carving MIP of docs/carving-model.md through the GLPK C
  * API: build, solve (LP relaxation, then branch and cut, each with a time
  * limit and no terminal output), read the package back and lay out a weekly
- * schedule. A GLPK fault is caught by the error hook and reported as
- * CARVE_SOLVER_ERROR. Layer: solve. Knows nothing about files or output.
+ * schedule. A GLPK fault is caught by the error hook of lp.c (which also
+ * holds the triplet builder) and reported as CARVE_SOLVER_ERROR. Layer:
+ * solve. Knows nothing about files or output.
  */
 #include "carve.h"
 
@@ -11,6 +12,8 @@
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "lp.h"
 
 const char *const carve_status_names[5] = {"optimal", "time_limit", "infeasible", "no_tasks",
                                            "solver_error"};
@@ -24,75 +27,23 @@ typedef struct {
     int i, d;              /* local task/job/dimension index and day, or -1 */
 } RowTag;
 
+/* The shared builder (lp.h) and, beside it, the tags of the rows that can
+ * be binding limits. */
 typedef struct {
-    glp_prob *lp;
-    int n, cap;            /* triplets */
-    int *ia, *ja;
-    double *ar;
+    LpBuilder lb;
     int ntags, captags;
     RowTag *tags;
-    int nomem;
 } Builder;
 
 static void tag(Builder *b, int row, BindKind kind, int i, int d)
 {
-    if (b->nomem)
+    if (b->lb.nomem)
         return;
     if (mw_grow((void **)&b->tags, &b->captags, b->ntags + 1, sizeof *b->tags)) {
-        b->nomem = 1;
+        b->lb.nomem = 1;
         return;
     }
     b->tags[b->ntags++] = (RowTag){row, kind, i, d};
-}
-
-static int col1(int col) { return col + 1; }
-
-static int add_col(Builder *b, int kind, double lb, double ub, double obj)
-{
-    int j = glp_add_cols(b->lp, 1);
-    int type = ub >= HUGE_VAL ? GLP_LO : lb == ub ? GLP_FX : GLP_DB;
-    glp_set_col_kind(b->lp, j, kind);
-    if (kind != GLP_BV)
-        glp_set_col_bnds(b->lp, j, type, lb, ub);
-    glp_set_obj_coef(b->lp, j, obj);
-    return j - 1;
-}
-
-/* A row lb <= a·x <= ub; HUGE_VAL / -HUGE_VAL for no bound. */
-static int add_row(Builder *b, double lb, double ub)
-{
-    int i = glp_add_rows(b->lp, 1);
-    int type = lb <= -HUGE_VAL ? (ub >= HUGE_VAL ? GLP_FR : GLP_UP)
-             : ub >= HUGE_VAL ? GLP_LO : lb == ub ? GLP_FX : GLP_DB;
-    glp_set_row_bnds(b->lp, i, type, lb, ub);
-    return i - 1;
-}
-
-static void coef(Builder *b, int row, int col, double v)
-{
-    if (v == 0 || b->nomem)
-        return;
-    if (b->n + 2 > b->cap) {
-        int cap = b->cap ? b->cap * 2 : 256;
-        int *ia = mw_realloc(b->ia, sizeof(int) * (size_t)cap);
-        if (ia)
-            b->ia = ia;
-        int *ja = mw_realloc(b->ja, sizeof(int) * (size_t)cap);
-        if (ja)
-            b->ja = ja;
-        double *ar = mw_realloc(b->ar, sizeof(double) * (size_t)cap);
-        if (ar)
-            b->ar = ar;
-        if (!ia || !ja || !ar) {
-            b->nomem = 1;
-            return;
-        }
-        b->cap = cap;
-    }
-    b->n++;                 /* GLPK's triplet arrays start at 1 */
-    b->ia[b->n] = row + 1;
-    b->ja[b->n] = col1(col);
-    b->ar[b->n] = v;
 }
 
 /* Column numbers (0-based) of the variables of one pair. */
@@ -103,8 +54,9 @@ typedef struct {
     int u, o;
 } Cols;
 
-static int build(Builder *b, const PairData *p, Cols *c)
+static int build(Builder *cb, const PairData *p, Cols *c)
 {
+    LpBuilder *b = &cb->lb;
     const Weights *w = &p->w;
     int nt = p->nt;
     c->h = mw_calloc((size_t)nt + 1, sizeof(int));
@@ -121,19 +73,19 @@ static int build(Builder *b, const PairData *p, Cols *c)
         const PairTask *pt = &p->t[t];
         double per_hour = w->value * pt->wage * pt->pi + w->pref * pt->pref + w->skill * pt->skill -
                           w->sup * pt->sigma;
-        c->h[t] = add_col(b, GLP_CV, 0, HUGE_VAL, per_hour);
-        c->y[t] = add_col(b, GLP_BV, 0, 1, -w->task);
+        c->h[t] = lp_add_col(b, GLP_CV, 0, HUGE_VAL, per_hour);
+        c->y[t] = lp_add_col(b, GLP_BV, 0, 1, -w->task);
         for (int d = 0; d < MW_DAYS; d++)
-            c->x[t][d] = pt->flexible && (pt->days >> d & 1) ? add_col(b, GLP_CV, 0, pt->cap[d], 0) : -1;
+            c->x[t][d] = pt->flexible && (pt->days >> d & 1) ? lp_add_col(b, GLP_CV, 0, pt->cap[d], 0) : -1;
     }
     for (int d = 0; d < MW_DAYS; d++)
-        c->w[d] = p->Hday[d] > 0 ? add_col(b, GLP_BV, 0, 1, -w->sup * p->need) : -1;
+        c->w[d] = p->Hday[d] > 0 ? lp_add_col(b, GLP_BV, 0, 1, -w->sup * p->need) : -1;
     for (int g = 0; g < p->ng; g++)
-        c->z[g] = add_col(b, GLP_BV, 0, 1, -w->group);
+        c->z[g] = lp_add_col(b, GLP_BV, 0, 1, -w->group);
     for (int j = 0; j < p->nj; j++)
-        c->v[j] = p->j[j].vacancy ? add_col(b, GLP_BV, 0, 1, 0) : -1;
-    c->u = add_col(b, GLP_CV, 0, p->Hpref, w->hours);
-    c->o = add_col(b, GLP_CV, 0, HUGE_VAL, -w->over);
+        c->v[j] = p->j[j].vacancy ? lp_add_col(b, GLP_BV, 0, 1, 0) : -1;
+    c->u = lp_add_col(b, GLP_CV, 0, p->Hpref, w->hours);
+    c->o = lp_add_col(b, GLP_CV, 0, HUGE_VAL, -w->over);
 
     int r;
     for (int t = 0; t < nt; t++) {
@@ -146,34 +98,24 @@ static int build(Builder *b, const PairData *p, Cols *c)
                 if (pt->cap[d] < mincap)
                     mincap = pt->cap[d];
             }
-        if (pt->indivisible) {                      /* π h = W y */
-            r = add_row(b, 0, 0);
-            coef(b, r, c->h[t], pt->pi);
-            coef(b, r, c->y[t], -pt->W);
-        } else {
-            r = add_row(b, -HUGE_VAL, 0);           /* π h ≤ W y */
-            tag(b, r, BIND_WORK, t, -1);
-            coef(b, r, c->h[t], pt->pi);
-            coef(b, r, c->y[t], -pt->W);
-            r = add_row(b, 0, HUGE_VAL);            /* π h ≥ m y */
-            coef(b, r, c->h[t], pt->pi);
-            coef(b, r, c->y[t], -pt->m);
-        }
+        r = lp_rows_work(b, pt, c->h[t], c->y[t]);
+        if (r >= 0)
+            tag(cb, r, BIND_WORK, t, -1);
         if (pt->flexible) {                         /* Σ_d x_td = h_t */
-            r = add_row(b, 0, 0);
-            coef(b, r, c->h[t], -1);
+            r = lp_add_row(b, 0, 0);
+            lp_coef(b, r, c->h[t], -1);
             for (int d = 0; d < MW_DAYS; d++)
                 if (c->x[t][d] >= 0)
-                    coef(b, r, c->x[t][d], 1);
+                    lp_coef(b, r, c->x[t][d], 1);
         } else {                                    /* h/|D| ≤ min cap */
-            r = add_row(b, -HUGE_VAL, mincap);
-            coef(b, r, c->h[t], 1.0 / ndays);
+            r = lp_add_row(b, -HUGE_VAL, mincap);
+            lp_coef(b, r, c->h[t], 1.0 / ndays);
         }
     }
     /* the hours of task t on day d, as coefficients on its columns */
 #define DAY_HOURS(row, t, d, mult) do { \
-        if (p->t[t].flexible) { if (c->x[t][d] >= 0) coef(b, row, c->x[t][d], (mult)); } \
-        else if (p->t[t].days >> (d) & 1) coef(b, row, c->h[t], (mult) / (double)day_count[t]); \
+        if (p->t[t].flexible) { if (c->x[t][d] >= 0) lp_coef(b, row, c->x[t][d], (mult)); } \
+        else if (p->t[t].days >> (d) & 1) lp_coef(b, row, c->h[t], (mult) / (double)day_count[t]); \
     } while (0)
     int *day_count = mw_calloc((size_t)nt + 1, sizeof(int));
     if (!day_count)
@@ -182,122 +124,94 @@ static int build(Builder *b, const PairData *p, Cols *c)
         for (int d = 0; d < MW_DAYS; d++)
             day_count[t] += p->t[t].days >> d & 1;
 
-    r = add_row(b, p->Hmin, p->Hmax);               /* contract hours */
-    tag(b, r, BIND_HOURS, -1, -1);
+    r = lp_add_row(b, p->Hmin, p->Hmax);            /* contract hours */
+    tag(cb, r, BIND_HOURS, -1, -1);
     for (int t = 0; t < nt; t++)
-        coef(b, r, c->h[t], 1);
+        lp_coef(b, r, c->h[t], 1);
     for (int d = 0; d < MW_DAYS; d++) {             /* per day */
-        r = add_row(b, -HUGE_VAL, 0);
-        tag(b, r, BIND_HOURS_DAY, -1, d);
+        r = lp_add_row(b, -HUGE_VAL, 0);
+        tag(cb, r, BIND_HOURS_DAY, -1, d);
         for (int t = 0; t < nt; t++)
             DAY_HOURS(r, t, d, 1.0);
         if (c->w[d] >= 0)
-            coef(b, r, c->w[d], -p->Hday[d]);
+            lp_coef(b, r, c->w[d], -p->Hday[d]);
     }
-    r = add_row(b, -HUGE_VAL, p->Dmax);             /* days worked */
-    tag(b, r, BIND_DAYS, -1, -1);
+    r = lp_add_row(b, -HUGE_VAL, p->Dmax);          /* days worked */
+    tag(cb, r, BIND_DAYS, -1, -1);
     for (int d = 0; d < MW_DAYS; d++)
         if (c->w[d] >= 0)
-            coef(b, r, c->w[d], 1);
+            lp_coef(b, r, c->w[d], 1);
     for (int k = 0; k < p->nexp; k++)               /* exposure per day */
         for (int d = 0; d < MW_DAYS; d++) {
             if (p->Hday[d] <= 0)
                 continue;
-            r = add_row(b, -HUGE_VAL, p->exp[k].limit);
-            tag(b, r, BIND_EXPOSURE, k, d);
+            r = lp_add_row(b, -HUGE_VAL, p->exp[k].limit);
+            tag(cb, r, BIND_EXPOSURE, k, d);
             for (int t = 0; t < nt; t++)
                 DAY_HOURS(r, t, d, p->exp[k].coef[t]);
         }
     for (int k = 0; k < p->nshare; k++) {           /* share */
-        r = add_row(b, -HUGE_VAL, 0);
-        tag(b, r, BIND_SHARE, k, -1);
+        r = lp_add_row(b, -HUGE_VAL, 0);
+        tag(cb, r, BIND_SHARE, k, -1);
         for (int t = 0; t < nt; t++)
-            coef(b, r, c->h[t], p->share[k].coef[t] - p->share[k].limit);
+            lp_coef(b, r, c->h[t], p->share[k].coef[t] - p->share[k].limit);
     }
-    r = add_row(b, p->nmin > 1 ? p->nmin : 1, p->nmax > 0 ? p->nmax : HUGE_VAL);   /* task count */
-    tag(b, r, BIND_TASKS, -1, -1);
+    r = lp_add_row(b, p->nmin > 1 ? p->nmin : 1, p->nmax > 0 ? p->nmax : HUGE_VAL); /* task count */
+    tag(cb, r, BIND_TASKS, -1, -1);
     for (int t = 0; t < nt; t++)
-        coef(b, r, c->y[t], 1);
+        lp_coef(b, r, c->y[t], 1);
     for (int t = 0; t < nt; t++) {                  /* groups */
-        r = add_row(b, -HUGE_VAL, 0);
-        coef(b, r, c->y[t], 1);
-        coef(b, r, c->z[p->t[t].group], -1);
+        r = lp_add_row(b, -HUGE_VAL, 0);
+        lp_coef(b, r, c->y[t], 1);
+        lp_coef(b, r, c->z[p->t[t].group], -1);
     }
     if (p->Gmax > 0) {
-        r = add_row(b, -HUGE_VAL, p->Gmax);
-        tag(b, r, BIND_GROUPS, -1, -1);
+        r = lp_add_row(b, -HUGE_VAL, p->Gmax);
+        tag(cb, r, BIND_GROUPS, -1, -1);
         for (int g = 0; g < p->ng; g++)
-            coef(b, r, c->z[g], 1);
+            lp_coef(b, r, c->z[g], 1);
     }
     for (int q = 0; q < p->nreq; q++) {             /* coupling */
-        r = add_row(b, -HUGE_VAL, 0);
-        coef(b, r, c->y[p->req[q][0]], 1);
-        coef(b, r, c->y[p->req[q][1]], -1);
+        r = lp_add_row(b, -HUGE_VAL, 0);
+        lp_coef(b, r, c->y[p->req[q][0]], 1);
+        lp_coef(b, r, c->y[p->req[q][1]], -1);
     }
-    r = add_row(b, -HUGE_VAL, p->Cap);              /* supervision */
-    tag(b, r, BIND_SUPERVISION, -1, -1);
+    r = lp_add_row(b, -HUGE_VAL, p->Cap);           /* supervision */
+    tag(cb, r, BIND_SUPERVISION, -1, -1);
     for (int d = 0; d < MW_DAYS; d++)
         if (c->w[d] >= 0)
-            coef(b, r, c->w[d], p->need);
+            lp_coef(b, r, c->w[d], p->need);
     for (int t = 0; t < nt; t++)
-        coef(b, r, c->h[t], p->t[t].sigma);
+        lp_coef(b, r, c->h[t], p->t[t].sigma);
     for (int j = 0; j < p->nj; j++) {               /* donor job */
         const PairJob *pj = &p->j[j];
         if (pj->R <= 0)
             continue;
-        r = add_row(b, -HUGE_VAL, pj->W - pj->R);
-        tag(b, r, BIND_DONOR, j, -1);
+        r = lp_add_row(b, -HUGE_VAL, pj->W - pj->R);
+        tag(cb, r, BIND_DONOR, j, -1);
         for (int t = 0; t < nt; t++)
             if (p->t[t].job == j)
-                coef(b, r, c->h[t], p->t[t].pi);
+                lp_coef(b, r, c->h[t], p->t[t].pi);
         if (c->v[j] >= 0)
-            coef(b, r, c->v[j], -pj->R);
+            lp_coef(b, r, c->v[j], -pj->R);
     }
-    r = add_row(b, -HUGE_VAL, 1);                   /* one vacancy */
+    r = lp_add_row(b, -HUGE_VAL, 1);                /* one vacancy */
     for (int j = 0; j < p->nj; j++)
         if (c->v[j] >= 0)
-            coef(b, r, c->v[j], 1);
-    for (int t = 0; t < nt; t++) {                  /* vacancy route */
-        const PairTask *pt = &p->t[t];
-        int v = c->v[pt->job];
-        if (pt->mandatory && v >= 0) {              /* π h ≥ W v */
-            r = add_row(b, 0, HUGE_VAL);
-            coef(b, r, c->h[t], pt->pi);
-            coef(b, r, v, -pt->W);
-        }
-        if (pt->vacancy_only && v >= 0) {           /* π h ≤ W v */
-            r = add_row(b, -HUGE_VAL, 0);
-            coef(b, r, c->h[t], pt->pi);
-            coef(b, r, v, -pt->W);
-        }
-    }
-    r = add_row(b, -HUGE_VAL, 0);                   /* u ≤ Σ h */
-    coef(b, r, c->u, 1);
+            lp_coef(b, r, c->v[j], 1);
+    for (int t = 0; t < nt; t++)                    /* vacancy route */
+        lp_rows_route(b, &p->t[t], c->h[t], c->v[p->t[t].job]);
+    r = lp_add_row(b, -HUGE_VAL, 0);                /* u ≤ Σ h */
+    lp_coef(b, r, c->u, 1);
     for (int t = 0; t < nt; t++)
-        coef(b, r, c->h[t], -1);
-    r = add_row(b, -p->w.theta * p->Hmax, HUGE_VAL);  /* o ≥ Σ h − θ Hmax */
-    coef(b, r, c->o, 1);
+        lp_coef(b, r, c->h[t], -1);
+    r = lp_add_row(b, -p->w.theta * p->Hmax, HUGE_VAL); /* o ≥ Σ h − θ Hmax */
+    lp_coef(b, r, c->o, 1);
     for (int t = 0; t < nt; t++)
-        coef(b, r, c->h[t], -1);
+        lp_coef(b, r, c->h[t], -1);
 #undef DAY_HOURS
     mw_free(day_count);
-    if (b->nomem)
-        return MW_ENOMEM;
-    glp_load_matrix(b->lp, b->n, b->ia, b->ja, b->ar);
-    return MW_OK;
-}
-
-/* ---- containment ------------------------------------------------------- */
-
-typedef struct {
-    jmp_buf jump;
-} Trap;
-
-static void error_hook(void *info)
-{
-    Trap *trap = info;
-    glp_free_env();          /* the manual's advice: free the environment, then leave */
-    longjmp(trap->jump, 1);
+    return lp_load_matrix(b);
 }
 
 /* ---- reading the package back ------------------------------------------- */
@@ -402,13 +316,13 @@ static int extract(glp_prob *lp, const PairData *p, const Cols *c, Package *pk)
     pk->objective = glp_mip_obj_val(lp);
     for (int t = 0; t < nt; t++) {
         const PairTask *pt = &p->t[t];
-        double h = clean(glp_mip_col_val(lp, col1(c->h[t])));
-        in_pkg[t] = glp_mip_col_val(lp, col1(c->y[t])) > 0.5;
+        double h = clean(glp_mip_col_val(lp, lp_col1(c->h[t])));
+        in_pkg[t] = glp_mip_col_val(lp, lp_col1(c->y[t])) > 0.5;
         int ndays = 0;
         for (int d = 0; d < MW_DAYS; d++)
             ndays += pt->days >> d & 1;
         for (int d = 0; d < MW_DAYS; d++)
-            dh[t][d] = pt->flexible ? (c->x[t][d] >= 0 ? clean(glp_mip_col_val(lp, col1(c->x[t][d]))) : 0)
+            dh[t][d] = pt->flexible ? (c->x[t][d] >= 0 ? clean(glp_mip_col_val(lp, lp_col1(c->x[t][d]))) : 0)
                                     : (pt->days >> d & 1 ? h / ndays : 0);
         if (!in_pkg[t])
             continue;
@@ -436,13 +350,13 @@ static int extract(glp_prob *lp, const PairData *p, const Cols *c, Package *pk)
     pk->terms.sup = -w->sup * pk->sup_minutes;
     int groups = 0;
     for (int g = 0; g < p->ng; g++)
-        groups += glp_mip_col_val(lp, col1(c->z[g])) > 0.5;
+        groups += glp_mip_col_val(lp, lp_col1(c->z[g])) > 0.5;
     pk->terms.group = -w->group * (groups - 1);
-    pk->terms.hours = w->hours * clean(glp_mip_col_val(lp, col1(c->u)));
-    pk->terms.over = -w->over * clean(glp_mip_col_val(lp, col1(c->o)));
+    pk->terms.hours = w->hours * clean(glp_mip_col_val(lp, lp_col1(c->u)));
+    pk->terms.over = -w->over * clean(glp_mip_col_val(lp, lp_col1(c->o)));
     pk->vacancy_job = -1;
     for (int j = 0; j < p->nj; j++)
-        if (c->v[j] >= 0 && glp_mip_col_val(lp, col1(c->v[j])) > 0.5)
+        if (c->v[j] >= 0 && glp_mip_col_val(lp, lp_col1(c->v[j])) > 0.5)
             pk->vacancy_job = p->j[j].job;
     if (schedule(p, (const double (*)[MW_DAYS])dh, in_pkg, pk))
         goto done;
@@ -455,7 +369,7 @@ static int extract(glp_prob *lp, const PairData *p, const Cols *c, Package *pk)
             continue;
         PackageTask *q = &pk->tasks[k++];
         q->task = p->t[t].task;
-        q->hours = clean(glp_mip_col_val(lp, col1(c->h[t])));
+        q->hours = clean(glp_mip_col_val(lp, lp_col1(c->h[t])));
         q->work = q->hours * p->t[t].pi;
         memcpy(q->day_hours, dh[t], sizeof q->day_hours);
     }
@@ -494,19 +408,15 @@ void package_free(Package *pk)
 /* Everything a solve allocates, on the heap so that it survives the
  * longjmp of the error hook with defined values. */
 typedef struct {
-    Trap trap;
+    LpTrap trap;
     Builder b;
     Cols c;
-    glp_prob *lp;
 } Solve;
 
+/* Removes the error hook and frees everything, the problem included. */
 static void solve_free(Solve *s)
 {
-    if (s->lp)
-        glp_delete_prob(s->lp);
-    mw_free(s->b.ia);
-    mw_free(s->b.ja);
-    mw_free(s->b.ar);
+    lp_close(&s->b.lb);
     mw_free(s->b.tags);
     cols_free(&s->c);
     mw_free(s);
@@ -516,13 +426,9 @@ static void solve_free(Solve *s)
  * with a package, fills out. Returns MW_OK or MW_ENOMEM. */
 static int solve_mip(Solve *s, const PairData *p, Package *out)
 {
-    glp_prob *lp = s->lp;
-    glp_smcp smcp;
-    glp_init_smcp(&smcp);
-    smcp.msg_lev = GLP_MSG_OFF;
-    smcp.presolve = GLP_OFF;
-    smcp.tm_lim = (int)(p->w.time_limit * 1000);
-    int ret = glp_simplex(lp, &smcp);
+    glp_prob *lp = s->b.lb.lp;
+    int tm_lim = (int)(p->w.time_limit * 1000);
+    int ret = lp_simplex(lp, tm_lim);
     if (ret == GLP_ENOPFS || (ret == 0 && glp_get_status(lp) == GLP_NOFEAS)) {
         out->status = CARVE_INFEASIBLE;
         return MW_OK;
@@ -532,12 +438,7 @@ static int solve_mip(Solve *s, const PairData *p, Package *out)
         return MW_OK;
     }
     out->bound = glp_get_obj_val(lp);
-    glp_iocp iocp;
-    glp_init_iocp(&iocp);
-    iocp.msg_lev = GLP_MSG_OFF;
-    iocp.presolve = GLP_OFF;
-    iocp.tm_lim = smcp.tm_lim;
-    ret = glp_intopt(lp, &iocp);
+    ret = lp_intopt(lp, tm_lim);
     int mst = glp_mip_status(lp);
     if (ret == 0 && mst == GLP_OPT)
         out->status = CARVE_OPTIMAL;
@@ -574,21 +475,17 @@ int carve_solve(const PairData *p, Package *out)
         return MW_ENOMEM;
     int status;
     if (setjmp(s->trap.jump)) {
-        /* glp_free_env in the hook released the problem with the rest */
-        s->lp = NULL;
+        lp_trapped(&s->b.lb);
         package_free(out);
         out->vacancy_job = -1;
         out->status = CARVE_SOLVER_ERROR;
         status = MW_OK;
     } else {
-        glp_error_hook(error_hook, &s->trap);
-        s->lp = glp_create_prob();
-        s->b.lp = s->lp;
+        lp_open(&s->b.lb, &s->trap);
         status = build(&s->b, p, &s->c);
         if (status == MW_OK)
             status = solve_mip(s, p, out);
     }
-    glp_error_hook(NULL, NULL);
     solve_free(s);
     if (status != MW_OK)
         package_free(out);
@@ -610,8 +507,8 @@ static void fix_col(glp_prob *lp, int col, double v)
 {
     if (col < 0)
         return;
-    glp_set_col_kind(lp, col1(col), GLP_CV);
-    glp_set_col_bnds(lp, col1(col), GLP_FX, v, v);
+    glp_set_col_kind(lp, lp_col1(col), GLP_CV);
+    glp_set_col_bnds(lp, lp_col1(col), GLP_FX, v, v);
 }
 
 static int push_binding(Binding **out, int *n, int *cap, Binding b)
@@ -625,7 +522,7 @@ static int push_binding(Binding **out, int *n, int *cap, Binding b)
 /* Reads the tight rows of a solved LP (binaries fixed) into bindings. */
 static int read_bindings(const Solve *s, const PairData *p, const Package *pk, Binding **out, int *n)
 {
-    glp_prob *lp = s->lp;
+    glp_prob *lp = s->b.lb.lp;
     const Builder *b = &s->b;
     int cap = 0, st = MW_OK;
     for (int kind = 0; kind < BIND_KINDS && st == MW_OK; kind++) {
@@ -639,7 +536,7 @@ static int read_bindings(const Solve *s, const PairData *p, const Package *pk, B
                 const RowTag *tg = &b->tags[k];
                 if ((int)tg->kind != kind || (tg->i >= 0 && tg->i != idx))
                     continue;
-                int r1 = tg->row + 1;
+                int r1 = lp_row1(tg->row);
                 double act = glp_get_row_prim(lp, r1), ub = glp_get_row_ub(lp, r1), lb = glp_get_row_lb(lp, r1);
                 int type = glp_get_row_type(lp, r1);
                 int at_ub = (type == GLP_UP || type == GLP_DB || type == GLP_FX) && tight(act, ub);
@@ -704,7 +601,7 @@ static int read_bindings(const Solve *s, const PairData *p, const Package *pk, B
                 case BIND_WORK: {
                     /* π h − W y ≤ 0 with y fixed: tight when all the work is taken */
                     const PairTask *pt = &p->t[idx];
-                    double yv = glp_get_col_prim(lp, col1(s->c.y[idx]));
+                    double yv = glp_get_col_prim(lp, lp_col1(s->c.y[idx]));
                     if (yv > 0.5 && at_ub) {
                         any = 1;
                         bd.limit = pt->W;
@@ -744,14 +641,13 @@ int carve_bindings(const PairData *p, const Package *pk, Binding **out, int *n)
         return MW_ENOMEM;
     int status = MW_OK;
     if (setjmp(s->trap.jump)) {
-        s->lp = NULL;
+        lp_trapped(&s->b.lb);
         mw_free(*out);
         *out = NULL;
         *n = 0;
     } else {
-        glp_error_hook(error_hook, &s->trap);
-        s->lp = glp_create_prob();
-        s->b.lp = s->lp;
+        lp_open(&s->b.lb, &s->trap);
+        glp_prob *lp = s->b.lb.lp;
         status = build(&s->b, p, &s->c);
         if (status == MW_OK) {
             /* fix the package's choices: tasks, days, groups, vacancy route */
@@ -759,29 +655,23 @@ int carve_bindings(const PairData *p, const Package *pk, Binding **out, int *n)
                 int in = 0;
                 for (int k = 0; k < pk->n; k++)
                     in |= pk->tasks[k].task == p->t[t].task;
-                fix_col(s->lp, s->c.y[t], in);
+                fix_col(lp, s->c.y[t], in);
             }
             for (int d = 0; d < MW_DAYS; d++)
-                fix_col(s->lp, s->c.w[d], pk->days >> d & 1);
+                fix_col(lp, s->c.w[d], pk->days >> d & 1);
             for (int g = 0; g < p->ng; g++) {
                 int used = 0;
                 for (int t = 0; t < p->nt; t++)
                     for (int k = 0; k < pk->n; k++)
                         used |= p->t[t].group == g && pk->tasks[k].task == p->t[t].task;
-                fix_col(s->lp, s->c.z[g], used);
+                fix_col(lp, s->c.z[g], used);
             }
             for (int j = 0; j < p->nj; j++)
-                fix_col(s->lp, s->c.v[j], p->j[j].job == pk->vacancy_job);
-            glp_smcp smcp;
-            glp_init_smcp(&smcp);
-            smcp.msg_lev = GLP_MSG_OFF;
-            smcp.presolve = GLP_OFF;
-            smcp.tm_lim = (int)(p->w.time_limit * 1000);
-            if (glp_simplex(s->lp, &smcp) == 0 && glp_get_status(s->lp) == GLP_OPT)
+                fix_col(lp, s->c.v[j], p->j[j].job == pk->vacancy_job);
+            if (lp_simplex(lp, (int)(p->w.time_limit * 1000)) == 0 && glp_get_status(lp) == GLP_OPT)
                 status = read_bindings(s, p, pk, out, n);
         }
     }
-    glp_error_hook(NULL, NULL);
     solve_free(s);
     if (status != MW_OK) {
         mw_free(*out);

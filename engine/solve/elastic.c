@@ -3,7 +3,7 @@
  * limits and on the employer's supervision capacity, minimising Σ weight·δ
  * through the GLPK C API, then reading back which limits moved and by how
  * much. Layer: solve. Knows nothing about files or output. The builder
- * helpers and the error-hook containment follow carve.c.
+ * and the error-hook containment are lp.c's, shared with carve.c.
  */
 #include "elastic.h"
 
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "filter.h"
+#include "lp.h"
 #include "pair.h"
 
 const char *const miss_kind_names[MISS_KIND_COUNT] = {
@@ -36,16 +37,11 @@ const double miss_weights[MISS_KIND_COUNT] = {
  * availability filter — all of t's days, with the hours that do not fit the
  * availability as an elastic part (cap_out). */
 typedef struct {
-    int task, job, group;     /* model task index; local job and group */
-    double W, m, pi;          /* work volume, minimum chunk (work), pace */
-    int indivisible, flexible;
-    uint8_t days;             /* D_t */
-    double cap_in[MW_DAYS];   /* hours of t on d inside the availability */
+    PairTask pt;              /* as pair.c fills it; cap: hours inside the availability;
+                               * wage, pref and skill are not used here */
     double cap_out[MW_DAYS];  /* hours of t on d outside it (slot-relaxed tasks only) */
-    double sigma;             /* supervision minutes per hour */
-    int mandatory, vacancy_only;
     int slot;                 /* fails the availability filter: may use cap_out at a price */
-    int skill;                /* has a non-trainable skill gap: used only at a price */
+    int gap;                  /* has a non-trainable skill gap: used only at a price */
 } ETask;
 
 /* A candidate limit that the entering tasks can exceed. coef per task:
@@ -80,27 +76,6 @@ static void elastic_free(Elastic *p)
     mw_free(p);
 }
 
-static int in_list(const IntList *l, int v)
-{
-    for (int i = 0; i < l->n; i++)
-        if (l->items[i] == v)
-            return 1;
-    return 0;
-}
-
-static int popcount8(unsigned v)
-{
-    int n = 0;
-    for (; v; v &= v - 1)
-        n++;
-    return n;
-}
-
-static unsigned day_parts(const Candidate *c, int d)
-{
-    return c->availability >> (d * MW_PARTS) & ((1u << MW_PARTS) - 1);
-}
-
 /* D_t, and in *slot whether t fails the availability filter (the same rule
  * as filter_task: no available day, or an indivisible task with fixed days
  * that cannot be done on all of them). */
@@ -110,23 +85,6 @@ static uint8_t task_days(const Candidate *c, const Task *t, int *slot)
     int s = !days || (!t->divisible && t->days_fixed && days != t->days);
     *slot = s;
     return s ? t->days : days;
-}
-
-/* A skill the task needs, not trainable on the job, that c lacks. */
-static int skill_gap(const Candidate *c, const Task *t)
-{
-    for (int i = 0; i < t->skills.n; i++) {
-        const SkillLevel *need = &t->skills.items[i];
-        if (need->trainable)
-            continue;
-        int have = -1;
-        for (int k = 0; k < c->skills.n; k++)
-            if (c->skills.items[k].name == need->name)
-                have = c->skills.items[k].level;
-        if (have < need->level)
-            return 1;
-    }
-    return 0;
 }
 
 static int lacks_flag(const Candidate *c, int d)
@@ -144,7 +102,7 @@ static int add_dim(Elastic *p, const Model *m, const Candidate *c, const Employe
         return MW_ENOMEM;
     int binds = 0;
     for (int a = 0; a < p->nt; a++) {
-        double load = m->tasks[p->t[a].task].load[d];
+        double load = m->tasks[p->t[a].pt.task].load[d];
         double v = 0;
         if (load > 0)
             switch (kind) {
@@ -185,113 +143,31 @@ static Elastic *elastic_build(const Model *m, int ci, int ei)
     for (int k = 0; k < n; k++) {
         const Task *t = &m->tasks[e->tasks.items[k]];
         int slot;
-        in[k] = (t->carvable || m->jobs[t->job].is_vacancy) && !in_list(&c->dislikes_never, t->category) &&
+        in[k] = (t->carvable || m->jobs[t->job].is_vacancy) && !intlist_has(&c->dislikes_never, t->category) &&
                 task_days(c, t, &slot) != 0;
     }
-    for (int k = 0; k < e->jobs.n; k++)
-        route[e->jobs.items[k]] = (char)m->jobs[e->jobs.items[k]].is_vacancy;
-    /* the closure of pair.c: drop tasks whose required tasks left, close
-     * vacancy routes whose mandatory tasks left, drop non-carvable tasks of
-     * closed routes, until nothing changes */
-    for (int changed = 1; changed;) {
-        changed = 0;
-        for (int k = 0; k < n; k++) {
-            const Task *t = &m->tasks[e->tasks.items[k]];
-            if (!in[k])
-                continue;
-            int drop = !t->carvable && !route[t->job];
-            for (int r = 0; r < t->requires.n && !drop; r++) {
-                int kb = -1;
-                for (int q = 0; q < n; q++)
-                    if (e->tasks.items[q] == t->requires.items[r])
-                        kb = q;
-                drop = kb < 0 || !in[kb];
-            }
-            if (drop) {
-                in[k] = 0;
-                changed = 1;
-            }
-        }
-        for (int k = 0; k < n; k++) {
-            const Task *t = &m->tasks[e->tasks.items[k]];
-            if (!in[k] && t->mandatory_in_vacancy && route[t->job]) {
-                route[t->job] = 0;
-                changed = 1;
-            }
-        }
-    }
+    pair_admit(m, e, in, route);
 
-    for (int k = 0; k < n; k++)
-        p->nt += in[k];
+    PairEntry en;
+    if (pair_enter(m, e, in, route, &p->arena, &en))
+        goto oom;
+    p->nt = en.nt;
+    p->nj = en.nj;
+    p->ng = en.ng;
+    p->j = en.j;
+    p->nreq = en.nreq;
+    p->req = en.req;
     p->t = mw_arena_alloc(&p->arena, sizeof *p->t * (size_t)(p->nt + 1));
-    p->j = mw_arena_alloc(&p->arena, sizeof *p->j * (size_t)(p->nt + 1));
-    int *local_job = mw_arena_alloc(&p->arena, sizeof(int) * (size_t)(m->n_jobs + 1));
-    int *groups = mw_arena_alloc(&p->arena, sizeof(int) * (size_t)(p->nt + 1));
-    if (!p->t || !p->j || !local_job || !groups)
+    if (!p->t)
         goto oom;
-    for (int k = 0; k < e->jobs.n; k++)
-        local_job[e->jobs.items[k]] = -1;
-    int nt = 0;
-    for (int k = 0; k < n; k++) {
-        if (!in[k])
-            continue;
-        int ti = e->tasks.items[k];
-        const Task *t = &m->tasks[ti];
-        ETask *et = &p->t[nt++];
-        et->task = ti;
-        if (local_job[t->job] < 0) {
-            PairJob *pj = &p->j[p->nj];
-            pj->job = t->job;
-            pj->W = m->jobs[t->job].hours_week;
-            pj->R = m->jobs[t->job].min_residual_hours;
-            pj->vacancy = route[t->job];
-            local_job[t->job] = p->nj++;
-        }
-        et->job = local_job[t->job];
-        int g = -1;
-        for (int q = 0; q < p->ng; q++)
-            if (groups[q] == t->group)
-                g = q;
-        if (g < 0) {
-            g = p->ng;
-            groups[p->ng++] = t->group;
-        }
-        et->group = g;
-        et->W = t->hours_week;
-        et->pi = t->time_bound ? 1.0 : c->loonwaarde;
-        double floor_work = t->hours_week < 1.0 ? t->hours_week : 1.0;
-        et->m = t->min_chunk_hours > floor_work ? t->min_chunk_hours : floor_work;
-        et->indivisible = !t->divisible;
-        et->flexible = !t->days_fixed;
-        et->days = task_days(c, t, &et->slot);
-        for (int d = 0; d < MW_DAYS; d++) {
-            if (!(et->days >> d & 1))
-                continue;
-            et->cap_in[d] = MW_PART_HOURS * popcount8(day_parts(c, d) & t->parts);
-            if (et->slot)
-                et->cap_out[d] = MW_PART_HOURS * popcount8(~day_parts(c, d) & t->parts & 0xFu);
-        }
-        et->sigma = t->supervision_min_per_hour;
-        et->mandatory = t->mandatory_in_vacancy && route[t->job];
-        et->vacancy_only = !t->carvable;
-        et->skill = skill_gap(c, t);
-    }
-
-    for (int a = 0; a < p->nt; a++)
-        p->nreq += m->tasks[p->t[a].task].requires.n;
-    p->req = mw_arena_alloc(&p->arena, sizeof *p->req * (size_t)(p->nreq + 1));
-    if (!p->req)
-        goto oom;
-    p->nreq = 0;
     for (int a = 0; a < p->nt; a++) {
-        const Task *t = &m->tasks[p->t[a].task];
-        for (int r = 0; r < t->requires.n; r++)
-            for (int b = 0; b < p->nt; b++)
-                if (p->t[b].task == t->requires.items[r]) {
-                    p->req[p->nreq][0] = a;
-                    p->req[p->nreq][1] = b;
-                    p->nreq++;
-                }
+        const Task *t = &m->tasks[en.task[a]];
+        ETask *et = &p->t[a];
+        pair_task_fill(m, c, &en, a, task_days(c, t, &et->slot), route, &et->pt);
+        for (int d = 0; d < MW_DAYS; d++)
+            if (et->slot && (et->pt.days >> d & 1))
+                et->cap_out[d] = MW_PART_HOURS * mw_popcount(~filter_day_parts(c, d) & t->parts & 0xFu);
+        et->gap = filter_skill_gap(c, t);
     }
 
     size_t ndim = (size_t)m->n_dims + 1;
@@ -329,7 +205,7 @@ static Elastic *elastic_build(const Model *m, int ci, int ei)
     p->Hmax = c->max_hours_week;
     p->Hday = c->max_hours_day;
     for (int d = 0; d < MW_DAYS; d++)
-        p->avail[d] = (uint8_t)day_parts(c, d);
+        p->avail[d] = (uint8_t)filter_day_parts(c, d);
     p->Dmax = c->max_days_week;
     p->tmin = c->min_tasks;
     p->tmax = c->max_tasks;
@@ -342,66 +218,7 @@ oom:
     return NULL;
 }
 
-/* ---- building: rows and columns in 0-based terms, converted once ---------- */
-
-typedef struct {
-    glp_prob *lp;
-    int n, cap;            /* triplets */
-    int *ia, *ja;
-    double *ar;
-    int nomem;
-} Builder;
-
-static int col1(int col) { return col + 1; }
-static int row1(int row) { return row + 1; }
-
-static int add_col(Builder *b, int kind, double lb, double ub, double obj)
-{
-    int j = glp_add_cols(b->lp, 1);
-    int type = ub >= HUGE_VAL ? GLP_LO : lb == ub ? GLP_FX : GLP_DB;
-    glp_set_col_kind(b->lp, j, kind);
-    if (kind != GLP_BV)
-        glp_set_col_bnds(b->lp, j, type, lb, ub);
-    glp_set_obj_coef(b->lp, j, obj);
-    return j - 1;
-}
-
-/* A row lb <= a·x <= ub; HUGE_VAL / -HUGE_VAL for no bound. */
-static int add_row(Builder *b, double lb, double ub)
-{
-    int i = glp_add_rows(b->lp, 1);
-    int type = lb <= -HUGE_VAL ? (ub >= HUGE_VAL ? GLP_FR : GLP_UP)
-             : ub >= HUGE_VAL ? GLP_LO : lb == ub ? GLP_FX : GLP_DB;
-    glp_set_row_bnds(b->lp, i, type, lb, ub);
-    return i - 1;
-}
-
-static void coef(Builder *b, int row, int col, double v)
-{
-    if (v == 0 || col < 0 || b->nomem)
-        return;
-    if (b->n + 2 > b->cap) {
-        int cap = b->cap ? b->cap * 2 : 256;
-        int *ia = mw_realloc(b->ia, sizeof(int) * (size_t)cap);
-        if (ia)
-            b->ia = ia;
-        int *ja = mw_realloc(b->ja, sizeof(int) * (size_t)cap);
-        if (ja)
-            b->ja = ja;
-        double *ar = mw_realloc(b->ar, sizeof(double) * (size_t)cap);
-        if (ar)
-            b->ar = ar;
-        if (!ia || !ja || !ar) {
-            b->nomem = 1;
-            return;
-        }
-        b->cap = cap;
-    }
-    b->n++;                 /* GLPK's triplet arrays start at 1 */
-    b->ia[b->n] = row1(row);
-    b->ja[b->n] = col1(col);
-    b->ar[b->n] = v;
-}
+/* ---- building: rows and columns in 0-based terms (lp.h) ----------------- */
 
 /* Column numbers (0-based); -1 where a variable does not exist. */
 typedef struct {
@@ -433,7 +250,7 @@ static void cols_free(Cols *c)
  * candidate's limits (and the employer's supervision capacity) widened by
  * their δ, and the day hours split into an availability part (a) and, for
  * tasks that fail the availability filter, an elastic part (b). */
-static int build(Builder *b, const Elastic *p, Cols *c)
+static int build(LpBuilder *b, const Elastic *p, Cols *c)
 {
     int nt = p->nt;
     c->h = mw_calloc((size_t)nt + 1, sizeof(int));
@@ -455,216 +272,190 @@ static int build(Builder *b, const Elastic *p, Cols *c)
     glp_set_obj_dir(b->lp, GLP_MIN);
     for (int t = 0; t < nt; t++) {
         const ETask *et = &p->t[t];
-        c->h[t] = add_col(b, GLP_CV, 0, HUGE_VAL, 0);
-        c->y[t] = add_col(b, GLP_BV, 0, 1, 0);
+        c->h[t] = lp_add_col(b, GLP_CV, 0, HUGE_VAL, 0);
+        c->y[t] = lp_add_col(b, GLP_BV, 0, 1, 0);
         for (int d = 0; d < MW_DAYS; d++) {
-            c->a[t][d] = et->cap_in[d] > 0 ? add_col(b, GLP_CV, 0, et->cap_in[d], 0) : -1;
-            c->b[t][d] = et->cap_out[d] > 0 ? add_col(b, GLP_CV, 0, et->cap_out[d], wt[MISS_AVAILABILITY]) : -1;
+            c->a[t][d] = et->pt.cap[d] > 0 ? lp_add_col(b, GLP_CV, 0, et->pt.cap[d], 0) : -1;
+            c->b[t][d] = et->cap_out[d] > 0 ? lp_add_col(b, GLP_CV, 0, et->cap_out[d], wt[MISS_AVAILABILITY]) : -1;
         }
         /* y ≤ δ_skill with y binary: δ is 0 or 1 at the optimum */
-        c->skill[t] = et->skill ? add_col(b, GLP_CV, 0, 1, wt[MISS_SKILL]) : -1;
+        c->skill[t] = et->gap ? lp_add_col(b, GLP_CV, 0, 1, wt[MISS_SKILL]) : -1;
     }
     for (int d = 0; d < MW_DAYS; d++) {
         int any = 0;
         for (int t = 0; t < nt; t++)
             any |= c->a[t][d] >= 0 || c->b[t][d] >= 0;
-        c->w[d] = any ? add_col(b, GLP_BV, 0, 1, 0) : -1;
+        c->w[d] = any ? lp_add_col(b, GLP_BV, 0, 1, 0) : -1;
     }
     for (int g = 0; g < p->ng; g++)
-        c->z[g] = p->Gmax > 0 ? add_col(b, GLP_BV, 0, 1, 0) : -1;
+        c->z[g] = p->Gmax > 0 ? lp_add_col(b, GLP_BV, 0, 1, 0) : -1;
     for (int j = 0; j < p->nj; j++)
-        c->v[j] = p->j[j].vacancy ? add_col(b, GLP_BV, 0, 1, 0) : -1;
+        c->v[j] = p->j[j].vacancy ? lp_add_col(b, GLP_BV, 0, 1, 0) : -1;
     for (int k = 0; k < p->nlevel; k++)
-        c->level[k] = add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_LEVEL]);
+        c->level[k] = lp_add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_LEVEL]);
     for (int k = 0; k < p->nflag; k++)
-        c->flag[k] = add_col(b, GLP_CV, 0, 1, wt[MISS_FLAG]);
+        c->flag[k] = lp_add_col(b, GLP_CV, 0, 1, wt[MISS_FLAG]);
     for (int k = 0; k < p->nexp; k++)
-        c->exp[k] = add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_EXPOSURE]);
+        c->exp[k] = lp_add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_EXPOSURE]);
     for (int k = 0; k < p->nshare; k++)
-        c->share[k] = add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_SHARE]);
-    c->hmin = p->Hmin > 0 ? add_col(b, GLP_CV, 0, p->Hmin, wt[MISS_HOURS_MIN]) : -1;
-    c->hmax = add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_HOURS_MAX]);
-    c->hday = add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_HOURS_DAY]);
-    c->days = add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_DAYS]);
-    c->tmin = p->tmin > 1 ? add_col(b, GLP_CV, 0, p->tmin - 1, wt[MISS_TASKS_MIN]) : -1;
-    c->tmax = p->tmax > 0 ? add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_TASKS_MAX]) : -1;
-    c->groups = p->Gmax > 0 ? add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_GROUPS]) : -1;
-    c->sup = add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_SUPERVISION]);
+        c->share[k] = lp_add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_SHARE]);
+    c->hmin = p->Hmin > 0 ? lp_add_col(b, GLP_CV, 0, p->Hmin, wt[MISS_HOURS_MIN]) : -1;
+    c->hmax = lp_add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_HOURS_MAX]);
+    c->hday = lp_add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_HOURS_DAY]);
+    c->days = lp_add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_DAYS]);
+    c->tmin = p->tmin > 1 ? lp_add_col(b, GLP_CV, 0, p->tmin - 1, wt[MISS_TASKS_MIN]) : -1;
+    c->tmax = p->tmax > 0 ? lp_add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_TASKS_MAX]) : -1;
+    c->groups = p->Gmax > 0 ? lp_add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_GROUPS]) : -1;
+    c->sup = lp_add_col(b, GLP_CV, 0, HUGE_VAL, wt[MISS_SUPERVISION]);
 
     int r;
     for (int t = 0; t < nt; t++) {
-        const ETask *et = &p->t[t];
-        if (et->indivisible) {                      /* π h = W y */
-            r = add_row(b, 0, 0);
-            coef(b, r, c->h[t], et->pi);
-            coef(b, r, c->y[t], -et->W);
-        } else {
-            r = add_row(b, -HUGE_VAL, 0);           /* π h ≤ W y */
-            coef(b, r, c->h[t], et->pi);
-            coef(b, r, c->y[t], -et->W);
-            r = add_row(b, 0, HUGE_VAL);            /* π h ≥ m y */
-            coef(b, r, c->h[t], et->pi);
-            coef(b, r, c->y[t], -et->m);
-        }
-        if (et->flexible) {                         /* Σ_d (a + b) = h */
-            r = add_row(b, 0, 0);
-            coef(b, r, c->h[t], -1);
+        const PairTask *pt = &p->t[t].pt;
+        lp_rows_work(b, pt, c->h[t], c->y[t]);
+        if (pt->flexible) {                         /* Σ_d (a + b) = h */
+            r = lp_add_row(b, 0, 0);
+            lp_coef(b, r, c->h[t], -1);
             for (int d = 0; d < MW_DAYS; d++) {
-                coef(b, r, c->a[t][d], 1);
-                coef(b, r, c->b[t][d], 1);
+                lp_coef(b, r, c->a[t][d], 1);
+                lp_coef(b, r, c->b[t][d], 1);
             }
         } else {                                    /* a + b = h/|D| on each d ∈ D */
-            int ndays = popcount8(et->days);
+            int ndays = mw_popcount(pt->days);
             for (int d = 0; d < MW_DAYS; d++) {
-                if (!(et->days >> d & 1))
+                if (!(pt->days >> d & 1))
                     continue;
-                r = add_row(b, 0, 0);
-                coef(b, r, c->h[t], -1.0 / ndays);
-                coef(b, r, c->a[t][d], 1);
-                coef(b, r, c->b[t][d], 1);
+                r = lp_add_row(b, 0, 0);
+                lp_coef(b, r, c->h[t], -1.0 / ndays);
+                lp_coef(b, r, c->a[t][d], 1);
+                lp_coef(b, r, c->b[t][d], 1);
             }
         }
         if (c->skill[t] >= 0) {                     /* y ≤ δ_skill */
-            r = add_row(b, -HUGE_VAL, 0);
-            coef(b, r, c->y[t], 1);
-            coef(b, r, c->skill[t], -1);
+            r = lp_add_row(b, -HUGE_VAL, 0);
+            lp_coef(b, r, c->y[t], 1);
+            lp_coef(b, r, c->skill[t], -1);
         }
     }
     for (int d = 0; d < MW_DAYS; d++) {
         if (c->w[d] < 0)
             continue;
-        int nin = popcount8(p->avail[d]), any_out = 0;
-        r = add_row(b, -HUGE_VAL, 0);               /* hours only on a working day */
+        int nin = mw_popcount(p->avail[d]), any_out = 0;
+        r = lp_add_row(b, -HUGE_VAL, 0);            /* hours only on a working day */
         for (int t = 0; t < nt; t++) {
-            coef(b, r, c->a[t][d], 1);
-            coef(b, r, c->b[t][d], 1);
+            lp_coef(b, r, c->a[t][d], 1);
+            lp_coef(b, r, c->b[t][d], 1);
         }
-        coef(b, r, c->w[d], -MW_PART_HOURS * MW_PARTS);
-        r = add_row(b, -HUGE_VAL, p->Hday);         /* per day: Σ ≤ Hday + δ_day */
+        lp_coef(b, r, c->w[d], -MW_PART_HOURS * MW_PARTS);
+        r = lp_add_row(b, -HUGE_VAL, p->Hday);      /* per day: Σ ≤ Hday + δ_day */
         for (int t = 0; t < nt; t++) {
-            coef(b, r, c->a[t][d], 1);
-            coef(b, r, c->b[t][d], 1);
+            lp_coef(b, r, c->a[t][d], 1);
+            lp_coef(b, r, c->b[t][d], 1);
         }
-        coef(b, r, c->hday, -1);
-        r = add_row(b, -HUGE_VAL, MW_PART_HOURS * nin);   /* the available parts hold 4 h each */
+        lp_coef(b, r, c->hday, -1);
+        r = lp_add_row(b, -HUGE_VAL, MW_PART_HOURS * nin); /* the available parts hold 4 h each */
         for (int t = 0; t < nt; t++) {
-            coef(b, r, c->a[t][d], 1);
+            lp_coef(b, r, c->a[t][d], 1);
             any_out |= c->b[t][d] >= 0;
         }
         if (any_out) {                              /* ... and so do the others */
-            r = add_row(b, -HUGE_VAL, MW_PART_HOURS * (MW_PARTS - nin));
+            r = lp_add_row(b, -HUGE_VAL, MW_PART_HOURS * (MW_PARTS - nin));
             for (int t = 0; t < nt; t++)
-                coef(b, r, c->b[t][d], 1);
+                lp_coef(b, r, c->b[t][d], 1);
         }
         for (int k = 0; k < p->nexp; k++) {         /* exposure: Σ e dh ≤ B + δ */
-            r = add_row(b, -HUGE_VAL, p->exp[k].limit);
+            r = lp_add_row(b, -HUGE_VAL, p->exp[k].limit);
             for (int t = 0; t < nt; t++) {
-                coef(b, r, c->a[t][d], p->exp[k].coef[t]);
-                coef(b, r, c->b[t][d], p->exp[k].coef[t]);
+                lp_coef(b, r, c->a[t][d], p->exp[k].coef[t]);
+                lp_coef(b, r, c->b[t][d], p->exp[k].coef[t]);
             }
-            coef(b, r, c->exp[k], -1);
+            lp_coef(b, r, c->exp[k], -1);
         }
     }
     if (p->Hmin > 0) {                              /* Σ h ≥ Hmin − δ */
-        r = add_row(b, p->Hmin, HUGE_VAL);
+        r = lp_add_row(b, p->Hmin, HUGE_VAL);
         for (int t = 0; t < nt; t++)
-            coef(b, r, c->h[t], 1);
-        coef(b, r, c->hmin, 1);
+            lp_coef(b, r, c->h[t], 1);
+        lp_coef(b, r, c->hmin, 1);
     }
-    r = add_row(b, -HUGE_VAL, p->Hmax);             /* Σ h ≤ Hmax + δ */
+    r = lp_add_row(b, -HUGE_VAL, p->Hmax);          /* Σ h ≤ Hmax + δ */
     for (int t = 0; t < nt; t++)
-        coef(b, r, c->h[t], 1);
-    coef(b, r, c->hmax, -1);
-    r = add_row(b, -HUGE_VAL, p->Dmax);             /* Σ w ≤ Dmax + δ */
+        lp_coef(b, r, c->h[t], 1);
+    lp_coef(b, r, c->hmax, -1);
+    r = lp_add_row(b, -HUGE_VAL, p->Dmax);          /* Σ w ≤ Dmax + δ */
     for (int d = 0; d < MW_DAYS; d++)
-        coef(b, r, c->w[d], 1);
-    coef(b, r, c->days, -1);
+        lp_coef(b, r, c->w[d], 1);
+    lp_coef(b, r, c->days, -1);
     double hmax_scale = p->Hmax > 0 ? p->Hmax : 1;
     for (int k = 0; k < p->nshare; k++) {           /* Σ (s − S) h ≤ δ Hmax */
-        r = add_row(b, -HUGE_VAL, 0);
+        r = lp_add_row(b, -HUGE_VAL, 0);
         for (int t = 0; t < nt; t++)
-            coef(b, r, c->h[t], p->share[k].coef[t] - p->share[k].limit);
-        coef(b, r, c->share[k], -hmax_scale);
+            lp_coef(b, r, c->h[t], p->share[k].coef[t] - p->share[k].limit);
+        lp_coef(b, r, c->share[k], -hmax_scale);
     }
-    r = add_row(b, 1, HUGE_VAL);                    /* a package has a task: not a limit */
+    r = lp_add_row(b, 1, HUGE_VAL);                 /* a package has a task: not a limit */
     for (int t = 0; t < nt; t++)
-        coef(b, r, c->y[t], 1);
+        lp_coef(b, r, c->y[t], 1);
     if (c->tmin >= 0) {                             /* Σ y ≥ nmin − δ */
-        r = add_row(b, p->tmin, HUGE_VAL);
+        r = lp_add_row(b, p->tmin, HUGE_VAL);
         for (int t = 0; t < nt; t++)
-            coef(b, r, c->y[t], 1);
-        coef(b, r, c->tmin, 1);
+            lp_coef(b, r, c->y[t], 1);
+        lp_coef(b, r, c->tmin, 1);
     }
     if (c->tmax >= 0) {                             /* Σ y ≤ nmax + δ */
-        r = add_row(b, -HUGE_VAL, p->tmax);
+        r = lp_add_row(b, -HUGE_VAL, p->tmax);
         for (int t = 0; t < nt; t++)
-            coef(b, r, c->y[t], 1);
-        coef(b, r, c->tmax, -1);
+            lp_coef(b, r, c->y[t], 1);
+        lp_coef(b, r, c->tmax, -1);
     }
     if (p->Gmax > 0) {                              /* y ≤ z_g; Σ z ≤ Gmax + δ */
         for (int t = 0; t < nt; t++) {
-            r = add_row(b, -HUGE_VAL, 0);
-            coef(b, r, c->y[t], 1);
-            coef(b, r, c->z[p->t[t].group], -1);
+            r = lp_add_row(b, -HUGE_VAL, 0);
+            lp_coef(b, r, c->y[t], 1);
+            lp_coef(b, r, c->z[p->t[t].pt.group], -1);
         }
-        r = add_row(b, -HUGE_VAL, p->Gmax);
+        r = lp_add_row(b, -HUGE_VAL, p->Gmax);
         for (int g = 0; g < p->ng; g++)
-            coef(b, r, c->z[g], 1);
-        coef(b, r, c->groups, -1);
+            lp_coef(b, r, c->z[g], 1);
+        lp_coef(b, r, c->groups, -1);
     }
     for (int q = 0; q < p->nreq; q++) {             /* coupling */
-        r = add_row(b, -HUGE_VAL, 0);
-        coef(b, r, c->y[p->req[q][0]], 1);
-        coef(b, r, c->y[p->req[q][1]], -1);
+        r = lp_add_row(b, -HUGE_VAL, 0);
+        lp_coef(b, r, c->y[p->req[q][0]], 1);
+        lp_coef(b, r, c->y[p->req[q][1]], -1);
     }
-    r = add_row(b, -HUGE_VAL, p->Cap);              /* supervision ≤ Cap + δ */
+    r = lp_add_row(b, -HUGE_VAL, p->Cap);           /* supervision ≤ Cap + δ */
     for (int d = 0; d < MW_DAYS; d++)
-        coef(b, r, c->w[d], p->need);
+        lp_coef(b, r, c->w[d], p->need);
     for (int t = 0; t < nt; t++)
-        coef(b, r, c->h[t], p->t[t].sigma);
-    coef(b, r, c->sup, -1);
+        lp_coef(b, r, c->h[t], p->t[t].pt.sigma);
+    lp_coef(b, r, c->sup, -1);
     for (int j = 0; j < p->nj; j++) {               /* donor job */
         const PairJob *pj = &p->j[j];
         if (pj->R <= 0)
             continue;
-        r = add_row(b, -HUGE_VAL, pj->W - pj->R);
+        r = lp_add_row(b, -HUGE_VAL, pj->W - pj->R);
         for (int t = 0; t < nt; t++)
-            if (p->t[t].job == j)
-                coef(b, r, c->h[t], p->t[t].pi);
-        coef(b, r, c->v[j], -pj->R);
+            if (p->t[t].pt.job == j)
+                lp_coef(b, r, c->h[t], p->t[t].pt.pi);
+        lp_coef(b, r, c->v[j], -pj->R);
     }
-    for (int t = 0; t < nt; t++) {                  /* vacancy route */
-        const ETask *et = &p->t[t];
-        int v = c->v[et->job];
-        if (et->mandatory && v >= 0) {              /* π h ≥ W v */
-            r = add_row(b, 0, HUGE_VAL);
-            coef(b, r, c->h[t], et->pi);
-            coef(b, r, v, -et->W);
-        }
-        if (et->vacancy_only && v >= 0) {           /* π h ≤ W v */
-            r = add_row(b, -HUGE_VAL, 0);
-            coef(b, r, c->h[t], et->pi);
-            coef(b, r, v, -et->W);
-        }
-    }
+    for (int t = 0; t < nt; t++)                    /* vacancy route */
+        lp_rows_route(b, &p->t[t].pt, c->h[t], c->v[p->t[t].pt.job]);
     for (int k = 0; k < p->nlevel; k++)             /* level: gap · y ≤ δ */
         for (int t = 0; t < nt; t++)
             if (p->level[k].coef[t] > 0) {
-                r = add_row(b, -HUGE_VAL, 0);
-                coef(b, r, c->y[t], p->level[k].coef[t]);
-                coef(b, r, c->level[k], -1);
+                r = lp_add_row(b, -HUGE_VAL, 0);
+                lp_coef(b, r, c->y[t], p->level[k].coef[t]);
+                lp_coef(b, r, c->level[k], -1);
             }
     for (int k = 0; k < p->nflag; k++)              /* flag: y ≤ δ */
         for (int t = 0; t < nt; t++)
             if (p->flag[k].coef[t] > 0) {
-                r = add_row(b, -HUGE_VAL, 0);
-                coef(b, r, c->y[t], 1);
-                coef(b, r, c->flag[k], -1);
+                r = lp_add_row(b, -HUGE_VAL, 0);
+                lp_coef(b, r, c->y[t], 1);
+                lp_coef(b, r, c->flag[k], -1);
             }
-    if (b->nomem)
-        return MW_ENOMEM;
-    glp_load_matrix(b->lp, b->n, b->ia, b->ja, b->ar);
-    return MW_OK;
+    return lp_load_matrix(b);
 }
 
 /* ---- reading the miss back ----------------------------------------------- */
@@ -712,22 +503,22 @@ static int extract(glp_prob *lp, const Elastic *p, const Cols *c, NearestMiss *o
     double H = 0, sup = 0, day_total[MW_DAYS] = {0};
     int ntasks = 0, ngroups = 0, ndays = 0;
     for (int t = 0; t < nt; t++) {
-        used[t] = glp_mip_col_val(lp, col1(c->y[t])) > 0.5;
+        used[t] = glp_mip_col_val(lp, lp_col1(c->y[t])) > 0.5;
         if (!used[t])
             continue;
-        h[t] = glp_mip_col_val(lp, col1(c->h[t]));
+        h[t] = glp_mip_col_val(lp, lp_col1(c->h[t]));
         for (int d = 0; d < MW_DAYS; d++) {
-            double a = c->a[t][d] >= 0 ? glp_mip_col_val(lp, col1(c->a[t][d])) : 0;
-            double bo = c->b[t][d] >= 0 ? glp_mip_col_val(lp, col1(c->b[t][d])) : 0;
+            double a = c->a[t][d] >= 0 ? glp_mip_col_val(lp, lp_col1(c->a[t][d])) : 0;
+            double bo = c->b[t][d] >= 0 ? glp_mip_col_val(lp, lp_col1(c->b[t][d])) : 0;
             dh[t][d] = a + bo;
             outside[t] += bo;
             day_total[d] += a + bo;
         }
         H += h[t];
-        sup += p->t[t].sigma * h[t];
+        sup += p->t[t].pt.sigma * h[t];
         ntasks++;
-        if (!gused[p->t[t].group]) {
-            gused[p->t[t].group] = 1;
+        if (!gused[p->t[t].pt.group]) {
+            gused[p->t[t].pt.group] = 1;
             ngroups++;
         }
     }
@@ -746,17 +537,17 @@ static int extract(glp_prob *lp, const Elastic *p, const Cols *c, NearestMiss *o
         double gap = 0;
         for (int t = 0; t < nt; t++)
             if (used[t] && L->coef[t] > 0 &&
-                (L->coef[t] > gap || (L->coef[t] == gap && p->t[t].task < task))) {
+                (L->coef[t] > gap || (L->coef[t] == gap && p->t[t].pt.task < task))) {
                 gap = L->coef[t];
-                task = p->t[t].task;
+                task = p->t[t].pt.task;
             }
         add_item(out, MISS_LEVEL, L->dim, L->limit, L->limit + gap, task);
     }
     for (int k = 0; k < p->nflag; k++) {
         int task = -1;
         for (int t = 0; t < nt; t++)
-            if (used[t] && p->flag[k].coef[t] > 0 && (task < 0 || p->t[t].task < task))
-                task = p->t[t].task;
+            if (used[t] && p->flag[k].coef[t] > 0 && (task < 0 || p->t[t].pt.task < task))
+                task = p->t[t].pt.task;
         if (task >= 0)
             add_item(out, MISS_FLAG, p->flag[k].dim, 0, 1, task);
     }
@@ -795,9 +586,9 @@ static int extract(glp_prob *lp, const Elastic *p, const Cols *c, NearestMiss *o
         add_item(out, MISS_GROUPS, -1, p->Gmax, ngroups, -1);
     for (int t = 0; t < nt; t++) {
         if (used[t] && outside[t] > 0)
-            add_item(out, MISS_AVAILABILITY, -1, 0, outside[t], p->t[t].task);
-        if (used[t] && p->t[t].skill)
-            add_item(out, MISS_SKILL, -1, 0, 1, p->t[t].task);
+            add_item(out, MISS_AVAILABILITY, -1, 0, outside[t], p->t[t].pt.task);
+        if (used[t] && p->t[t].gap)
+            add_item(out, MISS_SKILL, -1, 0, 1, p->t[t].pt.task);
     }
     if (sup > p->Cap)
         add_item(out, MISS_SUPERVISION, -1, p->Cap, sup, -1);
@@ -815,33 +606,18 @@ done:
 
 /* ---- containment and solving --------------------------------------------- */
 
-typedef struct {
-    jmp_buf jump;
-} Trap;
-
-static void error_hook(void *info)
-{
-    Trap *trap = info;
-    glp_free_env();          /* the manual's advice: free the environment, then leave */
-    longjmp(trap->jump, 1);
-}
-
 /* Everything a solve allocates, on the heap so that it survives the
  * longjmp of the error hook with defined values. */
 typedef struct {
-    Trap trap;
-    Builder b;
+    LpTrap trap;
+    LpBuilder b;
     Cols c;
-    glp_prob *lp;
 } Solve;
 
+/* Removes the error hook and frees everything, the problem included. */
 static void solve_free(Solve *s)
 {
-    if (s->lp)
-        glp_delete_prob(s->lp);
-    mw_free(s->b.ia);
-    mw_free(s->b.ja);
-    mw_free(s->b.ar);
+    lp_close(&s->b);
     cols_free(&s->c);
     mw_free(s);
 }
@@ -859,13 +635,9 @@ static int time_limit_ms(double seconds)
  * from the optimal basis), each with the time limit and no output. */
 static int solve_mip(Solve *s, const Elastic *p, double time_limit, NearestMiss *out)
 {
-    glp_prob *lp = s->lp;
-    glp_smcp smcp;
-    glp_init_smcp(&smcp);
-    smcp.msg_lev = GLP_MSG_OFF;
-    smcp.presolve = GLP_OFF;
-    smcp.tm_lim = time_limit_ms(time_limit);
-    int ret = glp_simplex(lp, &smcp);
+    glp_prob *lp = s->b.lp;
+    int tm_lim = time_limit_ms(time_limit);
+    int ret = lp_simplex(lp, tm_lim);
     if (ret == GLP_ENOPFS || (ret == 0 && glp_get_status(lp) == GLP_NOFEAS)) {
         out->status = MISS_NONE;
         return MW_OK;
@@ -875,12 +647,7 @@ static int solve_mip(Solve *s, const Elastic *p, double time_limit, NearestMiss 
         out->status = MISS_SOLVER_ERROR;
         return MW_OK;
     }
-    glp_iocp iocp;
-    glp_init_iocp(&iocp);
-    iocp.msg_lev = GLP_MSG_OFF;
-    iocp.presolve = GLP_OFF;
-    iocp.tm_lim = smcp.tm_lim;
-    ret = glp_intopt(lp, &iocp);
+    ret = lp_intopt(lp, tm_lim);
     int mst = glp_mip_status(lp);
     out->time_limit = ret == GLP_ETMLIM;
     if ((ret == 0 || ret == GLP_ETMLIM) && (mst == GLP_OPT || mst == GLP_FEAS)) {
@@ -917,20 +684,16 @@ int elastic_nearest_miss(const Model *m, int cand, int emp, const Weights *w, Ne
     }
     int status;
     if (setjmp(s->trap.jump)) {
-        /* glp_free_env in the hook released the problem with the rest */
-        s->lp = NULL;
+        lp_trapped(&s->b);
         nearest_miss_free(out);
         out->status = MISS_SOLVER_ERROR;
         status = MW_OK;
     } else {
-        glp_error_hook(error_hook, &s->trap);
-        s->lp = glp_create_prob();
-        s->b.lp = s->lp;
+        lp_open(&s->b, &s->trap);
         status = build(&s->b, p, &s->c);
         if (status == MW_OK)
             status = solve_mip(s, p, w->time_limit, out);
     }
-    glp_error_hook(NULL, NULL);
     solve_free(s);
     elastic_free(p);
     if (status != MW_OK)

@@ -7,17 +7,40 @@ const char *const filter_fit_names[FIT_COUNT] = {
     "fits", "level limit", "licence or certificate", "exposure limit", "share limit",
     "availability", "skills", "disliked category"};
 
+unsigned filter_day_parts(const Candidate *c, int d)
+{
+    return c->availability >> (d * MW_PARTS) & ((1u << MW_PARTS) - 1);
+}
+
 uint8_t filter_task_days(const Candidate *c, const Task *t)
 {
     uint8_t days = 0;
     for (int d = 0; d < MW_DAYS; d++) {
         if (!(t->days >> d & 1))
             continue;
-        uint32_t avail = c->availability >> (d * MW_PARTS) & ((1u << MW_PARTS) - 1);
-        if (avail & t->parts)
+        if (filter_day_parts(c, d) & t->parts)
             days |= (uint8_t)(1u << d);
     }
     return days;
+}
+
+int filter_skill_level(const Candidate *c, int name)
+{
+    int have = -1;
+    for (int k = 0; k < c->skills.n; k++)
+        if (c->skills.items[k].name == name)
+            have = c->skills.items[k].level;
+    return have;
+}
+
+int filter_skill_gap(const Candidate *c, const Task *t)
+{
+    for (int i = 0; i < t->skills.n; i++) {
+        const SkillLevel *need = &t->skills.items[i];
+        if (!need->trainable && filter_skill_level(c, need->name) < need->level)
+            return 1;
+    }
+    return 0;
 }
 
 TaskFit filter_task(const Model *m, const Candidate *c, const Task *t, int *dim)
@@ -69,19 +92,9 @@ TaskFit filter_task(const Model *m, const Candidate *c, const Task *t, int *dim)
     /* an indivisible task with fixed days must be done on all of them */
     if (!days || (!t->divisible && t->days_fixed && days != t->days))
         return FIT_SLOT;
-    for (int i = 0; i < t->skills.n; i++) {
-        const SkillLevel *need = &t->skills.items[i];
-        if (need->trainable)
-            continue;
-        int have = -1;
-        for (int k = 0; k < c->skills.n; k++)
-            if (c->skills.items[k].name == need->name)
-                have = c->skills.items[k].level;
-        if (have < need->level)
-            return FIT_SKILL;
-    }
-    for (int i = 0; i < c->dislikes_never.n; i++)
-        if (c->dislikes_never.items[i] == t->category)
-            return FIT_DISLIKE;
+    if (filter_skill_gap(c, t))
+        return FIT_SKILL;
+    if (intlist_has(&c->dislikes_never, t->category))
+        return FIT_DISLIKE;
     return FIT_OK;
 }

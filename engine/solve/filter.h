@@ -31,4 +31,14 @@ TaskFit filter_task(const Model *m, const Candidate *c, const Task *t, int *dim)
 /* Days on which c could work some part of t (a day mask). */
 uint8_t filter_task_days(const Candidate *c, const Task *t);
 
+/* The parts of day d (0..MW_DAYS-1) in which c is available, as a part mask. */
+unsigned filter_day_parts(const Candidate *c, int d);
+
+/* c's level of skill `name` (an interned name), or -1 without it. */
+int filter_skill_level(const Candidate *c, int name);
+
+/* 1 when t needs a skill, not trainable on the job, that c lacks (or has
+ * below the level t needs), else 0. */
+int filter_skill_gap(const Candidate *c, const Task *t);
+
 #endif

@@ -61,6 +61,45 @@ typedef struct {
     MwArena arena;            /* owns everything above */
 } PairData;
 
+/* The tasks that enter one pair, numbered locally (shared by pair_build and
+ * the nearest miss of elastic.c). Everything lives in the arena given to
+ * pair_enter. */
+typedef struct {
+    int nt, nj, ng, nreq;
+    int *task;                /* [nt] model task index, in the employer's order */
+    int *job, *group;         /* [nt] local job and group index */
+    PairJob *j;               /* [nj] in order of first use */
+    int (*req)[2];            /* [nreq] local (a, b): a requires b */
+} PairEntry;
+
+/* The pace π of t for c: 1 for a time-bound task, else c's loonwaarde
+ * (work done per hour). */
+double pair_pace(const Candidate *c, const Task *t);
+/* The minimum chunk m of t in work: its min_chunk_hours, but at least one
+ * hour or the whole task when that is smaller. */
+double pair_min_chunk(const Task *t);
+
+/* "Which tasks enter", after the per-task admission: in[k] says whether
+ * e's k-th task is admitted so far; route[j] (size m->n_jobs) is filled
+ * with whether the vacancy route of each of e's jobs is open. Then drops,
+ * until nothing changes, tasks whose required tasks left, closes vacancy
+ * routes whose mandatory tasks left, and drops non-carvable tasks of closed
+ * routes. Changes in and route in place; cannot fail. */
+void pair_admit(const Model *m, const Employer *e, char *in, char *route);
+
+/* Numbers the tasks of e marked in `in` (as pair_admit left them), their
+ * jobs and groups, and the requires between them, into *out. Returns MW_OK,
+ * or MW_ENOMEM (out then holds nothing to use; the arena keeps what was
+ * allocated). */
+int pair_enter(const Model *m, const Employer *e, const char *in, const char *route, MwArena *arena,
+               PairEntry *out);
+
+/* Fills *pt with the numbers of the a-th task of en for candidate c, its
+ * days D_t being `days` (cap_td: the hours of c's available parts of t on
+ * each day of D_t). route is pair_admit's. Cannot fail. */
+void pair_task_fill(const Model *m, const Candidate *c, const PairEntry *en, int a, uint8_t days,
+                    const char *route, PairTask *pt);
+
 /* Builds the carving instance of candidate c at employer e. Returns a new
  * PairData (free with pair_free), or NULL on OOM. A pair with no entering
  * task has nt == 0 (the caller reports it as "no feasible task"). */

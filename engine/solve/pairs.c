@@ -25,14 +25,6 @@ double travel_minutes(const Candidate *c, const Employer *e)
     return km / mw_travel_kmh[c->travel_mode] * 60.0;
 }
 
-static int in_list(const IntList *l, int v)
-{
-    for (int i = 0; i < l->n; i++)
-        if (l->items[i] == v)
-            return 1;
-    return 0;
-}
-
 PairReason pair_filter(const Model *m, int ci, int ei, int task_reasons[FIT_COUNT], int *feasible)
 {
     const Candidate *c = &m->candidates[ci];
@@ -41,9 +33,9 @@ PairReason pair_filter(const Model *m, int ci, int ei, int task_reasons[FIT_COUN
         memset(task_reasons, 0, sizeof(int) * FIT_COUNT);
     if (feasible)
         *feasible = 0;
-    if (in_list(&c->excluded_employers, ei))
+    if (intlist_has(&c->excluded_employers, ei))
         return PAIR_EXCLUDED_EMPLOYER;
-    if (e->sector >= 0 && in_list(&c->sectors_excluded, e->sector))
+    if (e->sector >= 0 && intlist_has(&c->sectors_excluded, e->sector))
         return PAIR_EXCLUDED_SECTOR;
     if (travel_minutes(c, e) > c->max_travel_min)
         return PAIR_TRAVEL;
