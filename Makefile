@@ -29,6 +29,7 @@ UNITS    := $(patsubst tests/unit/%.c,$(BUILD)/obj/tests/%,$(UNIT_SRC))
 SUNITS   := $(patsubst tests/unit/%.c,$(BUILD)/san/tests/%,$(UNIT_SRC))
 
 .PHONY: all demo test deps check-layers clean san units bench
+.SECONDARY:
 all: $(BUILD)/maatwerk
 
 $(BUILD)/maatwerk: $(OBJ)
@@ -76,7 +77,11 @@ demo: deps
 	@echo "== maatwerk validate datasets/demo"
 	@$(BUILD)/maatwerk validate datasets/demo
 	@echo
-	@echo "Validated datasets/demo. The matching pipeline (run, results/) is not built yet: see issues 3 and 4."
+	@echo "== maatwerk explain datasets/demo --candidate C000001 (the best three packages of one candidate)"
+	@$(BUILD)/maatwerk explain datasets/demo --candidate C000001
+	@echo
+	@echo "Validated datasets/demo and explained one candidate. Try: $(BUILD)/maatwerk explain datasets/casebook --candidate C14 --employer E26"
+	@echo "The regional proposal (maatwerk run, writing results/) is not built yet."
 
 test: deps
 	@$(MAKE) --no-print-directory all units san
