@@ -127,4 +127,42 @@ else notok "explain names the nearest miss for Karin at E26" "$(cat "$W/miss.txt
 check_rc "explain: unknown candidate exits 2" 2 "$BIN" explain "$ROOT/datasets/casebook" --candidate NOPE
 check_rc "explain: unknown preset exits 2" 2 "$BIN" explain "$ROOT/datasets/casebook" --candidate C01 --preset nope
 
+# --- the regional proposal (run) --------------------------------------------
+check_rc "run casebook" 0 "$BIN" run "$ROOT/datasets/casebook" -o "$W/cb" --quiet
+if python3 "$ROOT/tests/tools/check_results.py" "$ROOT/datasets/casebook" "$W/cb/results.json" > "$W/cr.out" 2>&1; then
+    ok "casebook proposal passes the independent regional checker"
+else notok "casebook proposal passes the independent regional checker" "$(head -n 6 "$W/cr.out")"; fi
+if python3 "$ROOT/tests/tools/golden.py" compare "$W/cb/results.json" "$ROOT/tests/cases/casebook/expected-proposal.json" > "$W/g.out" 2>&1; then
+    ok "casebook proposal and shortlists equal the golden file"
+else notok "casebook proposal and shortlists equal the golden file" "$(head -n 8 "$W/g.out")"; fi
+for seed in 3 4 5; do
+    "$BIN" gen --candidates 60 --employers 15 --seed $seed -o "$W/r$seed" > /dev/null 2>&1
+    if "$BIN" run "$W/r$seed" -o "$W/r$seed/out" --quiet --threads 2 > "$W/run.err" 2>&1 &&
+       python3 "$ROOT/tests/tools/check_results.py" "$W/r$seed" "$W/r$seed/out/results.json" > "$W/cr.out" 2>&1; then
+        ok "gen region seed $seed: proposal passes the independent regional checker ($(tail -n 1 "$W/cr.out"))"
+    else notok "gen region seed $seed: proposal passes the independent regional checker" "$(head -n 6 "$W/run.err" "$W/cr.out")"; fi
+done
+# determinism: two runs, and one thread against two, byte for byte
+"$BIN" run "$W/r3" -o "$W/d1" --quiet --threads 1 > /dev/null 2>&1
+"$BIN" run "$W/r3" -o "$W/d2" --quiet --threads 2 > /dev/null 2>&1
+"$BIN" run "$W/r3" -o "$W/d3" --quiet --threads 2 > /dev/null 2>&1
+same=1
+for f in results.json matches.csv shortlist.csv; do
+    cmp -s "$W/d1/$f" "$W/d2/$f" || same=0
+    cmp -s "$W/d2/$f" "$W/d3/$f" || same=0
+done
+if [ "$same" = 1 ] && [ -s "$W/d1/results.json" ]; then ok "run: identical results for --threads 1, 2 and a second run"
+else notok "run: identical results for --threads 1, 2 and a second run"; fi
+# invalid input: exit 2 and nothing written
+mkdir -p "$W/badrun"; cp "$ROOT"/tests/data/mini/* "$W/badrun/"
+python3 "$ROOT/tests/tools/csvedit.py" set "$W/badrun/tasks.csv" T1 load.tillen zwaar
+check_rc "run: invalid input exits 2" 2 "$BIN" run "$W/badrun" -o "$W/badrun-out"
+if [ -e "$W/badrun-out" ]; then notok "run: invalid input writes nothing"; else ok "run: invalid input writes nothing"; fi
+# files: mode 0600, CSV for Dutch Excel
+if [ "$(stat -c %a "$W/cb/results.json")" = 600 ] && [ "$(stat -c %a "$W/cb/matches.csv")" = 600 ]; then ok "run: files have mode 0600"
+else notok "run: files have mode 0600" "$(ls -l "$W/cb")"; fi
+if head -c 3 "$W/cb/matches.csv" | od -An -tx1 | grep -q "ef bb bf" && head -n 1 "$W/cb/matches.csv" | grep -q ';' &&
+   head -n 1 "$W/cb/matches.csv" | grep -q "$(printf '\r')"; then ok "run: matches.csv has BOM, semicolons, CRLF"
+else notok "run: matches.csv has BOM, semicolons, CRLF" "$(head -c 200 "$W/cb/matches.csv" | od -c | head -n 4)"; fi
+
 echo "e2e done"

@@ -78,7 +78,15 @@ void assess_pair_free(PairAssessment *a)
     memset(a, 0, sizeof *a);
 }
 
-int assess_pair(const Model *m, int ci, int ei, const Weights *w, int want_miss, PairAssessment *a)
+/* The sum of a package's objective terms: its unpriced objective. */
+static double terms_sum(const ScoreTerms *t)
+{
+    return t->value + t->pref + t->skill + t->hours + t->task + t->group + t->sup + t->over;
+}
+
+/* Assesses the pair with its standalone package, or with `given` (copied). */
+static int assess_with(const Model *m, int ci, int ei, const Weights *w, const Package *given, int want_miss,
+                       PairAssessment *a)
 {
     const Candidate *c = &m->candidates[ci];
     const Employer *e = &m->employers[ei];
@@ -91,17 +99,17 @@ int assess_pair(const Model *m, int ci, int ei, const Weights *w, int want_miss,
     a->travel_min = travel_minutes(c, e);
     a->reason = pair_filter(m, ci, ei, a->task_reasons, &a->feasible_tasks);
     int st = MW_OK;
-    if (a->reason == PAIR_OK) {
+    if (a->reason == PAIR_OK || given) {
         PairData *p = pair_build(m, ci, ei, w);
         if (!p)
             return MW_ENOMEM;
-        st = carve_solve(p, &a->pk);
+        st = given ? package_copy(&a->pk, given) : carve_solve(p, &a->pk);
         if (st == MW_OK && a->pk.n > 0) {
             a->has_package = 1;
             a->t_travel = -w->travel * a->travel_min;
             a->t_known = intlist_has(&c->known_employers, ei) ? w->known : 0;
             a->t_affinity = w->affinity * e->affinity;
-            a->score = a->pk.objective + a->t_travel + a->t_known + a->t_affinity;
+            a->score = terms_sum(&a->pk.terms) + a->t_travel + a->t_known + a->t_affinity;
             st = carve_bindings(p, &a->pk, &a->bind, &a->nbind);
             if (st == MW_OK)
                 st = package_signals(m, c, e, a);
@@ -117,6 +125,16 @@ int assess_pair(const Model *m, int ci, int ei, const Weights *w, int want_miss,
     if (st != MW_OK)
         assess_pair_free(a);
     return st;
+}
+
+int assess_pair(const Model *m, int ci, int ei, const Weights *w, int want_miss, PairAssessment *a)
+{
+    return assess_with(m, ci, ei, w, NULL, want_miss, a);
+}
+
+int assess_package(const Model *m, int ci, int ei, const Weights *w, const Package *pk, PairAssessment *a)
+{
+    return assess_with(m, ci, ei, w, pk, 0, a);
 }
 
 void assess_list_free(PairAssessment *list, int n)

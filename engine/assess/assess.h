@@ -55,6 +55,12 @@ typedef struct {
 int assess_pair(const Model *m, int c, int e, const Weights *w, int want_miss, PairAssessment *out);
 void assess_pair_free(PairAssessment *a);
 
+/* Assesses candidate c at employer e with a given package (a column of the
+ * regional proposal) instead of the standalone one: a copy of pk, its score
+ * (the package's terms plus the pair terms), binding limits, signaleringen
+ * and coverage. MW_OK or MW_ENOMEM; free with assess_pair_free. */
+int assess_package(const Model *m, int c, int e, const Weights *w, const Package *pk, PairAssessment *out);
+
 /* Assesses candidate c at every employer. *out receives the pairs with a
  * package, best score first (ties by employer id), at most top of them;
  * reasons[r] counts the employers per pair reason, and no_package counts

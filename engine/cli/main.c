@@ -8,11 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "../core/gen.h"
 #include "../core/model.h"
 #include "../input/load.h"
+#include "../assess/proposal.h"
+#include "../core/hash.h"
 #include "../output/explain.h"
+#include "../output/results.h"
+#include "../solve/region.h"
+#include "progress.h"
 #include "../output/tables.h"
 #include "validate.h"
 
@@ -33,7 +39,13 @@ static const char usage_text[] =
     "                                   pairs (default 3): schedule, score per term, binding\n"
     "                                   limits, signaleringen, coverage; without a package the\n"
     "                                   reasons and the nearest miss\n"
-    "  run, scenarios, export-mip, diff\n"
+    "  run DIR [-o OUT] [--preset NAME] [--top K] [--threads N] [--time-limit S]\n"
+    "      [--formats json,csv] [--no-limits] [--no-miss] [--quiet]\n"
+    "                                   the regional proposal: every pair carved, packages\n"
+    "                                   assigned by column generation so no work is promised\n"
+    "                                   twice; writes OUT/results.json, matches.csv and\n"
+    "                                   shortlist.csv (default OUT: results)\n"
+    "  scenarios, export-mip, diff      not built yet\n"
     "                                   not built yet (see the README's roadmap)\n"
     "\n"
     "options for every command:\n"
@@ -53,6 +65,11 @@ typedef struct {
     const char *candidate, *employer, *preset;
     int json;
     long top;
+    long threads;
+    double time_limit;
+    int have_time_limit;
+    const char *formats;
+    int quiet, no_limits, no_miss;
     const char *out;
     long candidates, employers;
     unsigned long long seed;
@@ -95,6 +112,28 @@ static int parse_options(int argc, char **argv, Options *o)
             o->excel_nl = 1;
         } else if (strcmp(a, "--json") == 0) {
             o->json = 1;
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            o->quiet = 1;
+        } else if (strcmp(a, "--no-limits") == 0) {
+            o->no_limits = 1;
+        } else if (strcmp(a, "--no-miss") == 0) {
+            o->no_miss = 1;
+        } else if (strcmp(a, "--threads") == 0 || strcmp(a, "--time-limit") == 0 || strcmp(a, "--formats") == 0) {
+            if (!v)
+                return usage_error("option %s needs a value", a);
+            i++;
+            if (strcmp(a, "--threads") == 0) {
+                if (parse_count(v, &o->threads, 1, 256))
+                    return usage_error("--threads: expected a number 1..256, got '%s'", v);
+            } else if (strcmp(a, "--time-limit") == 0) {
+                char *end;
+                o->time_limit = strtod(v, &end);
+                if (end == v || *end || !(o->time_limit > 0) || o->time_limit > 1e6)
+                    return usage_error("--time-limit: expected seconds > 0, got '%s'", v);
+                o->have_time_limit = 1;
+            } else {
+                o->formats = v;
+            }
         } else if (strcmp(a, "--candidate") == 0 || strcmp(a, "--employer") == 0 || strcmp(a, "--preset") == 0 ||
                    strcmp(a, "--top") == 0) {
             if (!v)
@@ -304,6 +343,157 @@ static int cmd_explain(const Options *o)
     return code;
 }
 
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Parses "json,csv" into RESULTS_* flags; 0 on an unknown name. */
+static unsigned parse_formats(const char *s)
+{
+    unsigned f = 0;
+    char buf[128];
+    snprintf(buf, sizeof buf, "%s", s);
+    for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
+        if (strcmp(tok, "json") == 0)
+            f |= RESULTS_JSON;
+        else if (strcmp(tok, "csv") == 0)
+            f |= RESULTS_CSV;
+        else
+            return 0;
+    }
+    return f;
+}
+
+/* The input files of a run, with their SHA-256: the data directory's files
+ * and the models files in force. Sorted by name. */
+static int collect_inputs(const char *dir, const char *models, const char *preset, RunInput *in, int cap)
+{
+    static const char *const data_files[] = {"candidates.csv", "data.json", "dimensions.csv", "employers.csv",
+                                             "jobs.csv", "placements.csv", "policy.json", "tasks.csv"};
+    int n = 0;
+    char path[4096];
+    static char names[4][256];
+    for (size_t i = 0; i < sizeof data_files / sizeof *data_files && n < cap; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, data_files[i]);
+        if (mw_sha256_file(path, in[n].sha256) == MW_OK)
+            in[n++].name = data_files[i];
+    }
+    snprintf(path, sizeof path, "%s/dimensions.csv", dir);
+    struct stat st;
+    const char *model_files[3] = {stat(path, &st) == 0 ? NULL : "dimensions.csv", "policy/nl-2022.json", NULL};
+    snprintf(names[2], sizeof names[2], "presets/%s.json", preset);
+    model_files[2] = names[2];
+    for (int i = 0; i < 3 && n < cap; i++) {
+        if (!model_files[i])
+            continue;
+        snprintf(path, sizeof path, "%s/%s", models, model_files[i]);
+        snprintf(names[i], sizeof names[i], "models/%s", model_files[i]);
+        if (mw_sha256_file(path, in[n].sha256) == MW_OK)
+            in[n++].name = names[i];
+    }
+    return n;
+}
+
+static int cmd_run(const Options *o)
+{
+    if (!o->dir)
+        return usage_error("%s", "run needs a data directory: maatwerk run DIR [-o OUT]");
+    unsigned formats = parse_formats(o->formats ? o->formats : "json,csv");
+    if (!formats)
+        return usage_error("--formats: expected a list of json and csv, got '%s'", o->formats);
+    if (o->no_limits)
+        formats |= RESULTS_OMIT_LIMITS;
+    const char *out = o->out ? o->out : "results";
+    const char *preset = o->preset ? o->preset : "balanced";
+    double t0 = now_seconds();
+    MwErrors err;
+    mw_errors_init(&err, o->max_errors);
+    Model *m = NULL;
+    LoadOptions lo = {o->models};
+    Weights w;
+    weights_default(&w);
+    int status = load_preset(o->models, preset, &w, &err);
+    if (status == MW_OK)
+        status = load_dir(o->dir, &lo, &m, &err);
+    if (status != MW_OK) {
+        int code = report_load_failure(status, &err, o->dir);
+        mw_errors_free(&err);
+        return code;
+    }
+    double t_load = now_seconds() - t0;
+    Progress prog;
+    progress_init(&prog, o->quiet);
+    RegionOptions ro;
+    region_options_default(&ro);
+    ro.threads = (int)o->threads;
+    if (o->have_time_limit)
+        ro.time_limit = o->time_limit;
+    ro.progress = progress_update;
+    ro.progress_ctx = &prog;
+    Region r;
+    Proposal p;
+    int code = EXIT_DONE, have_region = 0, have_proposal = 0;
+    status = region_solve(m, &w, &ro, &r);
+    progress_done(&prog);
+    have_region = status == MW_OK;
+    double t1 = now_seconds();
+    if (status == MW_OK) {
+        status = proposal_build(m, &w, &r, o->top ? (int)o->top : 5, !o->no_miss, &p);
+        have_proposal = status == MW_OK;
+    }
+    double t_assess = now_seconds() - t1;
+    if (status == MW_OK) {
+        RunInput inputs[16];
+        RunMeta meta;
+        memset(&meta, 0, sizeof meta);
+        meta.glpk_version = lp_glpk_version();
+        meta.n_inputs = collect_inputs(o->dir, o->models, preset, inputs, 16);
+        meta.inputs = inputs;
+        meta.preset = preset;
+        meta.threads = (int)o->threads;
+        meta.max_iterations = ro.max_iterations;
+        meta.time_limit = ro.time_limit;
+        meta.nearest_miss = !o->no_miss;
+        meta.timings.load = t_load;
+        meta.timings.assess = t_assess;
+        meta.timings.total = now_seconds() - t0;
+        status = results_write(out, &p, &meta, formats, &err);
+        if (status != MW_OK)
+            print_errors(&err);
+    }
+    if (status == MW_ENOMEM) {
+        fprintf(stderr, "maatwerk: out of memory\n");
+        code = EXIT_INTERNAL;
+    } else if (status != MW_OK) {
+        code = EXIT_INTERNAL;
+    } else if (!o->quiet) {
+        const Summary *s = &p.summary;
+        printf("%s: %d candidates, %d employers; %d pairs carved, %d columns, %d pricing rounds%s\n", o->dir,
+               m->n_candidates, m->n_employers, r.n_pairs, r.n_cols, r.iterations,
+               r.converged ? " (converged)" : " (stopped early)");
+        printf("proposal: %d placements, %.1f hours a week, %.2f job units; %d unmatched\n", s->placements,
+               s->hours, s->job_units, s->unmatched);
+        printf("objective %.4f, bound %.4f%s, gap %.4f%%\n", r.objective, r.lp_bound,
+               r.bound_is_lagrangian ? " (Lagrangian)" : "", 100 * r.gap);
+        if (r.solver_errors || r.time_limits)
+            printf("solver trouble: %d pair solves failed, %d hit their time limit (counted in meta.solver)\n",
+                   r.solver_errors, r.time_limits);
+        printf("wrote %s/%s%s%s\n", out, formats & RESULTS_JSON ? "results.json" : "",
+               (formats & RESULTS_JSON) && (formats & RESULTS_CSV) ? ", " : "",
+               formats & RESULTS_CSV ? "matches.csv, shortlist.csv" : "");
+    }
+    if (have_proposal)
+        proposal_free(&p);
+    if (have_region)
+        region_free(&r);
+    model_free(m);
+    mw_errors_free(&err);
+    return code;
+}
+
 static int cmd_convert(const Options *o)
 {
     if (!o->dir || !o->out)
@@ -379,7 +569,9 @@ int main(int argc, char **argv)
         return cmd_convert(&o);
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(&o);
-    if (strcmp(cmd, "run") == 0 || strcmp(cmd, "scenarios") == 0 ||
+    if (strcmp(cmd, "run") == 0)
+        return cmd_run(&o);
+    if (strcmp(cmd, "scenarios") == 0 ||
         strcmp(cmd, "export-mip") == 0 || strcmp(cmd, "diff") == 0) {
         fprintf(stderr, "maatwerk: '%s' is not built yet; this version reads, validates and generates data\n", cmd);
         return EXIT_INTERNAL;

@@ -46,7 +46,7 @@ static void days_text(uint8_t days, char *buf, size_t n)
 }
 
 /* The change a nearest-miss item asks for, in words. */
-static void miss_text(const Model *m, const MissItem *it, char *buf, size_t n)
+void explain_miss_text(const Model *m, const MissItem *it, char *buf, size_t n)
 {
     const char *task = it->task >= 0 ? m->tasks[it->task].id : NULL;
     char tail[160] = "";
@@ -98,7 +98,7 @@ static void miss_text(const Model *m, const MissItem *it, char *buf, size_t n)
     }
 }
 
-static void binding_text(const Model *m, const Binding *b, char *buf, size_t n)
+void explain_binding_text(const Model *m, const Binding *b, char *buf, size_t n)
 {
     char what[200];
     const char *unit = "";
@@ -154,7 +154,7 @@ static void binding_text(const Model *m, const Binding *b, char *buf, size_t n)
         snprintf(buf, n, "%s; %s would add %.2f points", what, unit, b->marginal);
 }
 
-static void signal_text(const Model *m, const Signal *s, char *buf, size_t n)
+void explain_signal_text(const Model *m, const Signal *s, char *buf, size_t n)
 {
     const char *dim = m->dims[s->dim].name;
     switch (s->kind) {
@@ -172,11 +172,14 @@ static void signal_text(const Model *m, const Signal *s, char *buf, size_t n)
     }
 }
 
-static void term_values(const PairAssessment *a, double v[11])
+const char *const explain_term_keys[EXPLAIN_TERMS] = {"hours", "value", "pref", "skill", "task", "group",
+                                                     "sup", "over", "travel", "known", "affinity"};
+
+void explain_term_values(const PairAssessment *a, double v[EXPLAIN_TERMS])
 {
     const ScoreTerms *t = &a->pk.terms;
-    double vals[11] = {t->hours, t->value, t->pref, t->skill, t->task, t->group, t->sup, t->over,
-                       a->t_travel, a->t_known, a->t_affinity};
+    double vals[EXPLAIN_TERMS] = {t->hours, t->value, t->pref, t->skill, t->task, t->group,
+                                  t->sup, t->over, a->t_travel, a->t_known, a->t_affinity};
     memcpy(v, vals, sizeof vals);
 }
 
@@ -216,7 +219,7 @@ static void text_pair(FILE *f, const Model *m, const PairAssessment *a, int rank
             fprintf(f, "  nearest miss (the smallest change that would allow a package%s):\n",
                     a->miss.time_limit ? "; the time limit stopped the search, so a smaller one may exist" : "");
             for (int i = 0; i < a->miss.n; i++) {
-                miss_text(m, &a->miss.items[i], buf, sizeof buf);
+                explain_miss_text(m, &a->miss.items[i], buf, sizeof buf);
                 fprintf(f, "    %s\n", buf);
             }
         } else if (a->has_miss) {
@@ -251,16 +254,16 @@ static void text_pair(FILE *f, const Model *m, const PairAssessment *a, int rank
         if (any)
             fprintf(f, "\n");
     }
-    double v[11];
-    term_values(a, v);
+    double v[EXPLAIN_TERMS];
+    explain_term_values(a, v);
     fprintf(f, "  score %.2f points:\n", a->score);
-    for (int i = 0; i < 11; i++)
+    for (int i = 0; i < EXPLAIN_TERMS; i++)
         if (fabs(v[i]) >= 0.005)
             fprintf(f, "    %-40s %+8.2f\n", term_words[i], v[i]);
     if (a->nbind) {
         fprintf(f, "  binding limits:\n");
         for (int i = 0; i < a->nbind; i++) {
-            binding_text(m, &a->bind[i], buf, sizeof buf);
+            explain_binding_text(m, &a->bind[i], buf, sizeof buf);
             fprintf(f, "    %s\n", buf);
         }
     }
@@ -269,7 +272,7 @@ static void text_pair(FILE *f, const Model *m, const PairAssessment *a, int rank
     for (int i = 0; i < a->nsig; i++) {
         const Signal *s = &a->sig[i];
         if (s->kind != SIG_LEVEL_AT_LIMIT) {
-            signal_text(m, s, buf, sizeof buf);
+            explain_signal_text(m, s, buf, sizeof buf);
             fprintf(f, "    %s\n", buf);
             continue;
         }
@@ -316,7 +319,7 @@ int explain_write_text(FILE *f, const Model *m, const Weights *w, const Explanat
             const Employer *e = &m->employers[x->miss_emp];
             fprintf(f, "\nnearest miss, at employer %s (%s):\n", e->id, e->name);
             for (int i = 0; i < x->miss->n; i++) {
-                miss_text(m, &x->miss->items[i], buf, sizeof buf);
+                explain_miss_text(m, &x->miss->items[i], buf, sizeof buf);
                 fprintf(f, "  %s\n", buf);
             }
         } else {
@@ -329,50 +332,178 @@ int explain_write_text(FILE *f, const Model *m, const Weights *w, const Explanat
 
 /* ---- JSON ------------------------------------------------------------------- */
 
-static double num(double v)
+double explain_num(double v)
 {
     double r = round(v * 1e6) / 1e6;
     return r == 0 ? 0 : r;
 }
 
-static cJSON *json_miss(const Model *m, const NearestMiss *nm)
+static double num(double v) { return explain_num(v); }
+
+/* The builders below keep `ok` false once any cJSON allocation failed and
+ * then return NULL (deleting what they built), so a caller can tell an
+ * incomplete tree from a complete one. */
+static int put_str(cJSON *o, const char *k, const char *v)
+{
+    return (v ? cJSON_AddStringToObject(o, k, v) : cJSON_AddNullToObject(o, k)) != NULL;
+}
+
+static cJSON *finish(cJSON *o, int ok)
+{
+    if (ok && o)
+        return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+cJSON *explain_json_miss(const Model *m, const NearestMiss *nm)
 {
     cJSON *o = cJSON_CreateObject();
-    cJSON_AddNumberToObject(o, "violation", num(nm->violation));
-    cJSON_AddBoolToObject(o, "proven_nearest", !nm->time_limit);
+    int ok = o != NULL;
+    ok &= cJSON_AddNumberToObject(o, "violation", num(nm->violation)) != NULL;
+    ok &= cJSON_AddBoolToObject(o, "proven_nearest", !nm->time_limit) != NULL;
     cJSON *items = cJSON_AddArrayToObject(o, "changes");
-    for (int i = 0; i < nm->n; i++) {
+    ok &= items != NULL;
+    for (int i = 0; i < nm->n && ok; i++) {
         const MissItem *it = &nm->items[i];
         cJSON *j = cJSON_CreateObject();
-        cJSON_AddStringToObject(j, "limit", miss_kind_names[it->kind]);
-        if (it->dim >= 0)
-            cJSON_AddStringToObject(j, "dimension", m->dims[it->dim].name);
-        else
-            cJSON_AddNullToObject(j, "dimension");
-        if (it->task >= 0)
-            cJSON_AddStringToObject(j, "task", m->tasks[it->task].id);
-        else
-            cJSON_AddNullToObject(j, "task");
-        cJSON_AddNumberToObject(j, "from", num(it->from));
-        cJSON_AddNumberToObject(j, "to", num(it->to));
+        ok &= cJSON_AddItemToArray(items, j);
+        ok &= put_str(j, "limit", miss_kind_names[it->kind]);
+        ok &= put_str(j, "dimension", it->dim >= 0 ? m->dims[it->dim].name : NULL);
+        ok &= put_str(j, "task", it->task >= 0 ? m->tasks[it->task].id : NULL);
+        ok &= cJSON_AddNumberToObject(j, "from", num(it->from)) != NULL;
+        ok &= cJSON_AddNumberToObject(j, "to", num(it->to)) != NULL;
         char buf[600];
-        miss_text(m, it, buf, sizeof buf);
-        cJSON_AddStringToObject(j, "text", buf);
-        cJSON_AddItemToArray(items, j);
+        explain_miss_text(m, it, buf, sizeof buf);
+        ok &= put_str(j, "text", buf);
     }
-    return o;
+    return finish(o, ok);
+}
+
+cJSON *explain_json_package(const Model *m, const Package *pk, int with_work)
+{
+    cJSON *p = cJSON_CreateObject();
+    int ok = p != NULL;
+    ok &= cJSON_AddNumberToObject(p, "hours", num(pk->hours)) != NULL;
+    if (with_work) {
+        double work = 0;
+        for (int k = 0; k < pk->n; k++)
+            work += pk->tasks[k].work;
+        ok &= cJSON_AddNumberToObject(p, "work", num(work)) != NULL;
+    }
+    cJSON *days = cJSON_AddArrayToObject(p, "days");
+    ok &= days != NULL;
+    for (int d = 0; d < MW_DAYS && ok; d++)
+        if (pk->days >> d & 1)
+            ok &= cJSON_AddItemToArray(days, cJSON_CreateString(mw_day_names[d]));
+    ok &= cJSON_AddNumberToObject(p, "supervision_min_week", num(pk->sup_minutes)) != NULL;
+    ok &= put_str(p, "vacancy_job", pk->vacancy_job >= 0 ? m->jobs[pk->vacancy_job].id : NULL);
+    cJSON *tasks = cJSON_AddArrayToObject(p, "tasks");
+    ok &= tasks != NULL;
+    for (int k = 0; k < pk->n && ok; k++) {
+        const Task *t = &m->tasks[pk->tasks[k].task];
+        cJSON *j = cJSON_CreateObject();
+        ok &= cJSON_AddItemToArray(tasks, j);
+        ok &= put_str(j, "id", t->id);
+        ok &= put_str(j, "name", t->name);
+        ok &= put_str(j, "job", m->jobs[t->job].id);
+        ok &= cJSON_AddNumberToObject(j, "hours", num(pk->tasks[k].hours)) != NULL;
+        ok &= cJSON_AddNumberToObject(j, "work", num(pk->tasks[k].work)) != NULL;
+    }
+    cJSON *sched = cJSON_AddArrayToObject(p, "schedule");
+    ok &= sched != NULL;
+    for (int s = 0; s < pk->nslots && ok; s++) {
+        cJSON *j = cJSON_CreateObject();
+        ok &= cJSON_AddItemToArray(sched, j);
+        ok &= put_str(j, "day", mw_day_names[pk->slots[s].day]);
+        ok &= put_str(j, "part", mw_part_names[pk->slots[s].part]);
+        ok &= put_str(j, "task", m->tasks[pk->slots[s].task].id);
+        ok &= cJSON_AddNumberToObject(j, "hours", num(pk->slots[s].hours)) != NULL;
+    }
+    return finish(p, ok);
+}
+
+cJSON *explain_json_score(const PairAssessment *a)
+{
+    cJSON *score = cJSON_CreateObject();
+    int ok = score != NULL;
+    ok &= cJSON_AddNumberToObject(score, "total", num(a->score)) != NULL;
+    ok &= cJSON_AddNumberToObject(score, "objective", num(a->pk.objective)) != NULL;
+    double v[EXPLAIN_TERMS];
+    explain_term_values(a, v);
+    cJSON *terms = cJSON_AddObjectToObject(score, "terms");
+    ok &= terms != NULL;
+    for (int i = 0; i < EXPLAIN_TERMS && ok; i++)
+        ok &= cJSON_AddNumberToObject(terms, explain_term_keys[i], num(v[i])) != NULL;
+    return finish(score, ok);
+}
+
+cJSON *explain_json_bindings(const Model *m, const PairAssessment *a)
+{
+    cJSON *bind = cJSON_CreateArray();
+    int ok = bind != NULL;
+    for (int i = 0; i < a->nbind && ok; i++) {
+        const Binding *b = &a->bind[i];
+        cJSON *j = cJSON_CreateObject();
+        ok &= cJSON_AddItemToArray(bind, j);
+        ok &= put_str(j, "limit", carve_bind_names[b->kind]);
+        const char *ref = b->index < 0 ? NULL
+                        : b->kind == BIND_EXPOSURE || b->kind == BIND_SHARE ? m->dims[b->index].name
+                        : b->kind == BIND_DONOR ? m->jobs[b->index].id
+                        : b->kind == BIND_WORK ? m->tasks[b->index].id : NULL;
+        ok &= put_str(j, "of", ref);
+        ok &= cJSON_AddBoolToObject(j, "minimum", b->at_min) != NULL;
+        ok &= cJSON_AddNumberToObject(j, "value", num(b->limit)) != NULL;
+        ok &= cJSON_AddNumberToObject(j, "used", num(b->used)) != NULL;
+        if (b->discrete)
+            ok &= cJSON_AddNullToObject(j, "marginal") != NULL;
+        else
+            ok &= cJSON_AddNumberToObject(j, "marginal", num(b->marginal)) != NULL;
+        char buf[600];
+        explain_binding_text(m, b, buf, sizeof buf);
+        ok &= put_str(j, "text", buf);
+    }
+    return finish(bind, ok);
+}
+
+cJSON *explain_json_signals(const Model *m, const PairAssessment *a)
+{
+    static const char *const sig_keys[] = {"level_at_limit", "exposure_near", "share_near"};
+    cJSON *sig = cJSON_CreateArray();
+    int ok = sig != NULL;
+    for (int i = 0; i < a->nsig && ok; i++) {
+        const Signal *s = &a->sig[i];
+        cJSON *j = cJSON_CreateObject();
+        ok &= cJSON_AddItemToArray(sig, j);
+        ok &= put_str(j, "kind", sig_keys[s->kind]);
+        ok &= put_str(j, "dimension", m->dims[s->dim].name);
+        ok &= put_str(j, "task", s->task >= 0 ? m->tasks[s->task].id : NULL);
+        ok &= cJSON_AddNumberToObject(j, "used", num(s->used)) != NULL;
+        ok &= cJSON_AddNumberToObject(j, "limit", num(s->limit)) != NULL;
+        char buf[600];
+        explain_signal_text(m, s, buf, sizeof buf);
+        ok &= put_str(j, "text", buf);
+    }
+    return finish(sig, ok);
+}
+
+cJSON *explain_json_coverage(const PairAssessment *a)
+{
+    cJSON *cov = cJSON_CreateObject();
+    int ok = cov != NULL;
+    ok &= cJSON_AddNumberToObject(cov, "loaded_dimensions", a->loaded_dims) != NULL;
+    ok &= cJSON_AddNumberToObject(cov, "unknown", a->unknown_dims) != NULL;
+    ok &= cJSON_AddNumberToObject(cov, "share", num(a->coverage)) != NULL;
+    ok &= cJSON_AddBoolToObject(cov, "low", a->coverage < MW_LOW_COVERAGE) != NULL;
+    return finish(cov, ok);
 }
 
 static cJSON *json_pair(const Model *m, const PairAssessment *a)
 {
-    static const char *const term_keys[] = {"hours", "value", "pref", "skill", "task", "group",
-                                            "sup", "over", "travel", "known", "affinity"};
     static const char *const fit_keys[FIT_COUNT] = {"fits", "level", "flag", "exposure", "share",
                                                     "availability", "skills", "dislike"};
-    static const char *const sig_keys[] = {"level_at_limit", "exposure_near", "share_near"};
     const Employer *e = &m->employers[a->emp];
     cJSON *o = cJSON_CreateObject();
-    char buf[600];
     cJSON_AddStringToObject(o, "employer", e->id);
     cJSON_AddStringToObject(o, "employer_name", e->name);
     cJSON_AddStringToObject(o, "filter", pair_reason_names[a->reason]);
@@ -384,96 +515,16 @@ static cJSON *json_pair(const Model *m, const PairAssessment *a)
     if (!a->has_package) {
         cJSON_AddNullToObject(o, "package");
         if (a->has_miss && a->miss.status == 0)
-            cJSON_AddItemToObject(o, "nearest_miss", json_miss(m, &a->miss));
+            cJSON_AddItemToObject(o, "nearest_miss", explain_json_miss(m, &a->miss));
         else
             cJSON_AddNullToObject(o, "nearest_miss");
         return o;
     }
-    const Package *pk = &a->pk;
-    cJSON *p = cJSON_AddObjectToObject(o, "package");
-    cJSON_AddNumberToObject(p, "hours", num(pk->hours));
-    cJSON *days = cJSON_AddArrayToObject(p, "days");
-    for (int d = 0; d < MW_DAYS; d++)
-        if (pk->days >> d & 1)
-            cJSON_AddItemToArray(days, cJSON_CreateString(mw_day_names[d]));
-    cJSON_AddNumberToObject(p, "supervision_min_week", num(pk->sup_minutes));
-    if (pk->vacancy_job >= 0)
-        cJSON_AddStringToObject(p, "vacancy_job", m->jobs[pk->vacancy_job].id);
-    else
-        cJSON_AddNullToObject(p, "vacancy_job");
-    cJSON *tasks = cJSON_AddArrayToObject(p, "tasks");
-    for (int k = 0; k < pk->n; k++) {
-        const Task *t = &m->tasks[pk->tasks[k].task];
-        cJSON *j = cJSON_CreateObject();
-        cJSON_AddStringToObject(j, "id", t->id);
-        cJSON_AddStringToObject(j, "name", t->name);
-        cJSON_AddStringToObject(j, "job", m->jobs[t->job].id);
-        cJSON_AddNumberToObject(j, "hours", num(pk->tasks[k].hours));
-        cJSON_AddNumberToObject(j, "work", num(pk->tasks[k].work));
-        cJSON_AddItemToArray(tasks, j);
-    }
-    cJSON *sched = cJSON_AddArrayToObject(p, "schedule");
-    for (int s = 0; s < pk->nslots; s++) {
-        cJSON *j = cJSON_CreateObject();
-        cJSON_AddStringToObject(j, "day", mw_day_names[pk->slots[s].day]);
-        cJSON_AddStringToObject(j, "part", mw_part_names[pk->slots[s].part]);
-        cJSON_AddStringToObject(j, "task", m->tasks[pk->slots[s].task].id);
-        cJSON_AddNumberToObject(j, "hours", num(pk->slots[s].hours));
-        cJSON_AddItemToArray(sched, j);
-    }
-    cJSON *score = cJSON_AddObjectToObject(o, "score");
-    cJSON_AddNumberToObject(score, "total", num(a->score));
-    cJSON_AddNumberToObject(score, "objective", num(pk->objective));
-    double v[11];
-    term_values(a, v);
-    cJSON *terms = cJSON_AddObjectToObject(score, "terms");
-    for (int i = 0; i < 11; i++)
-        cJSON_AddNumberToObject(terms, term_keys[i], num(v[i]));
-    cJSON *bind = cJSON_AddArrayToObject(o, "binding_limits");
-    for (int i = 0; i < a->nbind; i++) {
-        const Binding *b = &a->bind[i];
-        cJSON *j = cJSON_CreateObject();
-        cJSON_AddStringToObject(j, "limit", carve_bind_names[b->kind]);
-        const char *ref = b->index < 0 ? NULL
-                        : b->kind == BIND_EXPOSURE || b->kind == BIND_SHARE ? m->dims[b->index].name
-                        : b->kind == BIND_DONOR ? m->jobs[b->index].id
-                        : b->kind == BIND_WORK ? m->tasks[b->index].id : NULL;
-        if (ref)
-            cJSON_AddStringToObject(j, "of", ref);
-        else
-            cJSON_AddNullToObject(j, "of");
-        cJSON_AddBoolToObject(j, "minimum", b->at_min);
-        cJSON_AddNumberToObject(j, "value", num(b->limit));
-        cJSON_AddNumberToObject(j, "used", num(b->used));
-        if (b->discrete)
-            cJSON_AddNullToObject(j, "marginal");
-        else
-            cJSON_AddNumberToObject(j, "marginal", num(b->marginal));
-        binding_text(m, b, buf, sizeof buf);
-        cJSON_AddStringToObject(j, "text", buf);
-        cJSON_AddItemToArray(bind, j);
-    }
-    cJSON *sig = cJSON_AddArrayToObject(o, "signaleringen");
-    for (int i = 0; i < a->nsig; i++) {
-        const Signal *s = &a->sig[i];
-        cJSON *j = cJSON_CreateObject();
-        cJSON_AddStringToObject(j, "kind", sig_keys[s->kind]);
-        cJSON_AddStringToObject(j, "dimension", m->dims[s->dim].name);
-        if (s->task >= 0)
-            cJSON_AddStringToObject(j, "task", m->tasks[s->task].id);
-        else
-            cJSON_AddNullToObject(j, "task");
-        cJSON_AddNumberToObject(j, "used", num(s->used));
-        cJSON_AddNumberToObject(j, "limit", num(s->limit));
-        signal_text(m, s, buf, sizeof buf);
-        cJSON_AddStringToObject(j, "text", buf);
-        cJSON_AddItemToArray(sig, j);
-    }
-    cJSON *cov = cJSON_AddObjectToObject(o, "coverage");
-    cJSON_AddNumberToObject(cov, "loaded_dimensions", a->loaded_dims);
-    cJSON_AddNumberToObject(cov, "unknown", a->unknown_dims);
-    cJSON_AddNumberToObject(cov, "share", num(a->coverage));
-    cJSON_AddBoolToObject(cov, "low", a->coverage < MW_LOW_COVERAGE);
+    cJSON_AddItemToObject(o, "package", explain_json_package(m, &a->pk, 0));
+    cJSON_AddItemToObject(o, "score", explain_json_score(a));
+    cJSON_AddItemToObject(o, "binding_limits", explain_json_bindings(m, a));
+    cJSON_AddItemToObject(o, "signaleringen", explain_json_signals(m, a));
+    cJSON_AddItemToObject(o, "coverage", explain_json_coverage(a));
     return o;
 }
 
@@ -496,7 +547,7 @@ int explain_write_json(FILE *f, const Model *m, const Weights *w, const Explanat
         cJSON_AddItemToArray(pairs, json_pair(m, &x->pairs[i]));
     if (x->candidate_mode) {
         if (x->n == 0 && x->miss && x->miss_emp >= 0) {
-            cJSON *nm = json_miss(m, x->miss);
+            cJSON *nm = explain_json_miss(m, x->miss);
             cJSON_AddStringToObject(nm, "employer", m->employers[x->miss_emp].id);
             cJSON_AddItemToObject(root, "nearest_miss", nm);
         } else {

@@ -26,4 +26,44 @@ int explain_write_text(FILE *out, const Model *m, const Weights *w, const Explan
 /* Writes the explanation as JSON. Returns MW_OK, MW_ENOMEM or MW_EIO. */
 int explain_write_json(FILE *out, const Model *m, const Weights *w, const Explanation *x);
 
+/* ---- pieces shared with the results writer (results.c) ---------------------
+ * One wording and one JSON shape for the explanation fields in both
+ * maatwerk.explain/1 and maatwerk.results/1. */
+
+/* The score terms in output order, their keys ("hours", "value", "pref",
+ * "skill", "task", "group", "sup", "over", "travel", "known", "affinity")
+ * and their values in points for assessment a. */
+enum { EXPLAIN_TERMS = 11 };
+extern const char *const explain_term_keys[EXPLAIN_TERMS];
+void explain_term_values(const PairAssessment *a, double v[EXPLAIN_TERMS]);
+
+/* The one number rounding of the JSON outputs: 6 decimals, never -0. */
+double explain_num(double v);
+
+/* One sentence (NUL-terminated, truncated to n) for a nearest-miss change,
+ * a binding limit and a signalering. These name the candidate's limits:
+ * they belong in explanation fields only. */
+void explain_miss_text(const Model *m, const MissItem *it, char *buf, size_t n);
+void explain_binding_text(const Model *m, const Binding *b, char *buf, size_t n);
+void explain_signal_text(const Model *m, const Signal *s, char *buf, size_t n);
+
+/* JSON builders. Each returns a new item that the caller adds to a parent
+ * (which then owns it), or NULL when cJSON could not allocate (nothing is
+ * leaked then). Numbers go through explain_num.
+ *   package      {hours, [work,] days, supervision_min_week, vacancy_job,
+ *                 tasks[{id,name,job,hours,work}], schedule[{day,part,task,hours}]};
+ *                 "work" (Σ work covered) only when with_work
+ *   score        {total, objective, terms{explain_term_keys}}
+ *   bindings     [{limit, of, minimum, value, used, marginal, text}]
+ *   signals      [{kind, dimension, task, used, limit, text}]
+ *   coverage     {loaded_dimensions, unknown, share, low}
+ *   miss         {violation, proven_nearest, changes[{limit, dimension, task, from, to, text}]} */
+struct cJSON;
+struct cJSON *explain_json_package(const Model *m, const Package *pk, int with_work);
+struct cJSON *explain_json_score(const PairAssessment *a);
+struct cJSON *explain_json_bindings(const Model *m, const PairAssessment *a);
+struct cJSON *explain_json_signals(const Model *m, const PairAssessment *a);
+struct cJSON *explain_json_coverage(const PairAssessment *a);
+struct cJSON *explain_json_miss(const Model *m, const NearestMiss *nm);
+
 #endif

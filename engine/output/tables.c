@@ -4,6 +4,7 @@
  * the same columns. Layer: output. Knows nothing about solving or scoring.
  */
 #include "tables.h"
+#include "atomic.h"
 
 #include <cJSON.h>
 #include <assert.h>
@@ -12,7 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- a growable text buffer ------------------------------------------------ */
@@ -826,112 +826,12 @@ static void table_emit(Sink *s, const Model *m, int table)
 
 /* ---- files ---------------------------------------------------------------------------- */
 
-static void io_error(MwErrors *err, const char *path, const char *what, int e)
-{
-    if (err)
-        mw_error_add(err, path, 0, "", "", "%s: %s", what, strerror(e));
-}
-
-static char *path_join(const char *dir, const char *name)
-{
-    size_t nd = strlen(dir), nn = strlen(name);
-    int slash = nd > 0 && dir[nd - 1] != '/';
-    char *p = mw_malloc(nd + (size_t)slash + nn + 1);
-    if (!p)
-        return NULL;
-    memcpy(p, dir, nd);
-    if (slash)
-        p[nd] = '/';
-    memcpy(p + nd + (size_t)slash, name, nn + 1);
-    return p;
-}
-
-/* mkdir -p with mode 0700 for the parts that are missing. */
-static int make_dirs(const char *dir, MwErrors *err)
-{
-    char *p = mw_strdup(dir);
-    if (!p)
-        return MW_ENOMEM;
-    size_t n = strlen(p);
-    while (n > 1 && p[n - 1] == '/')
-        p[--n] = '\0';
-    int rc = MW_OK;
-    for (size_t i = 1; i <= n && rc == MW_OK; i++) {
-        if (p[i] != '/' && p[i] != '\0')
-            continue;
-        char saved = p[i];
-        p[i] = '\0';
-        if (mkdir(p, 0700) != 0 && errno != EEXIST) {
-            io_error(err, p, "cannot create directory", errno);
-            rc = MW_EIO;
-        }
-        p[i] = saved;
-    }
-    struct stat st;
-    if (rc == MW_OK && (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))) {
-        io_error(err, p, "not a directory", errno ? errno : ENOTDIR);
-        rc = MW_EIO;
-    }
-    mw_free(p);
-    return rc;
-}
-
-/* Creates a hidden temporary file ".base.XXXXXX" in dir, mode 0600.
- * Returns MW_OK (*f_out open, *tmp_out its path, caller frees), MW_EIO
- * (message in err) or MW_ENOMEM. */
-static int temp_open(const char *dir, const char *base, char **tmp_out, FILE **f_out,
-                     MwErrors *err)
-{
-    size_t n = strlen(base) + 16;
-    char *name = mw_malloc(n);
-    if (!name)
-        return MW_ENOMEM;
-    snprintf(name, n, ".%s.XXXXXX", base);
-    char *tmp = path_join(dir, name);
-    mw_free(name);
-    if (!tmp)
-        return MW_ENOMEM;
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        io_error(err, tmp, "cannot create temporary file", errno);
-        mw_free(tmp);
-        return MW_EIO;
-    }
-    FILE *f = NULL;
-    if (fchmod(fd, 0600) != 0 || !(f = fdopen(fd, "wb"))) {
-        io_error(err, tmp, "cannot open temporary file", errno);
-        close(fd);
-        unlink(tmp);
-        mw_free(tmp);
-        return MW_EIO;
-    }
-    *tmp_out = tmp;
-    *f_out = f;
-    return MW_OK;
-}
-
-/* Closes f; on any earlier or closing error reports it for `display`. */
-static int temp_close(FILE *f, int status, int err_no, const char *display, MwErrors *err)
-{
-    int ferr = ferror(f);
-    int saved = errno;
-    int cerr = fclose(f) != 0;
-    if (status == MW_ENOMEM)
-        return MW_ENOMEM;
-    if (status || ferr || cerr) {
-        int e = status ? err_no : cerr ? errno : saved;
-        io_error(err, display, "cannot write", e ? e : EIO);
-        return MW_EIO;
-    }
-    return MW_OK;
-}
-
 static int write_csv_table(const Model *m, int table, const char *dir, const TablesDialect *d,
                            char **tmp_out, MwErrors *err)
 {
     char base[32];
     snprintf(base, sizeof base, "%s.csv", table_names[table]);
-    char *final = path_join(dir, base);
+    char *final = atomic_path_join(dir, base);
     Cols cols = {NULL, 0, 0};
     MwArena arena;
     mw_arena_init(&arena);
@@ -941,7 +841,7 @@ static int write_csv_table(const Model *m, int table, const char *dir, const Tab
     FILE *f = NULL;
     if (!final || table_cols(m, table, &cols, &arena))
         goto done;
-    if ((rc = temp_open(dir, base, tmp_out, &f, err)) != MW_OK)
+    if ((rc = atomic_temp_open(dir, base, tmp_out, &f, err)) != MW_OK)
         goto done;
     s.f = f;
     s.delim = d->delim;
@@ -960,7 +860,7 @@ static int write_csv_table(const Model *m, int table, const char *dir, const Tab
         sink_row_end(&s);
     }
     table_emit(&s, m, table);
-    rc = temp_close(f, s.status, s.err_no, final, err);
+    rc = atomic_temp_close(f, s.status, s.err_no, final, err);
 done:
     mw_free(s.row.p);
     mw_free(s.cell.p);
@@ -977,7 +877,7 @@ int tables_write_dir(const Model *m, const char *dir, const TablesDialect *d, in
     if (!d)
         d = &canonical;
     assert(d->delim == ',' || d->delim == ';' || d->delim == '\t');
-    int rc = make_dirs(dir, err);
+    int rc = atomic_make_dirs(dir, err);
     if (rc)
         return rc;
     int tables[N_TABLES], n = 0;
@@ -990,28 +890,21 @@ int tables_write_dir(const Model *m, const char *dir, const TablesDialect *d, in
     /* every path is made before the first rename, so once renaming starts
      * only the file system can fail */
     char *tmp[N_TABLES] = {NULL}, *final[N_TABLES] = {NULL};
-    char *stale = path_join(dir, "placements.csv");
+    char *stale = atomic_path_join(dir, "placements.csv");
     if (!stale)
         rc = MW_ENOMEM;
     for (int k = 0; k < n && rc == MW_OK; k++) {
         char base[32];
         snprintf(base, sizeof base, "%s.csv", table_names[tables[k]]);
-        if (!(final[k] = path_join(dir, base)))
+        if (!(final[k] = atomic_path_join(dir, base)))
             rc = MW_ENOMEM;
     }
     for (int k = 0; k < n && rc == MW_OK; k++)
         rc = write_csv_table(m, tables[k], dir, d, &tmp[k], err);
-    for (int k = 0; k < n && rc == MW_OK; k++) {
-        if (rename(tmp[k], final[k]) != 0) {
-            io_error(err, final[k], "cannot rename the temporary file into place", errno);
-            rc = MW_EIO;
-        } else {
-            mw_free(tmp[k]);
-            tmp[k] = NULL;
-        }
-    }
+    if (rc == MW_OK)
+        rc = atomic_commit(tmp, final, n, err);
     if (rc == MW_OK && m->n_placements == 0 && unlink(stale) != 0 && errno != ENOENT) {
-        io_error(err, stale, "cannot remove the stale file", errno);
+        atomic_io_error(err, stale, "cannot remove the stale file", errno);
         rc = MW_EIO;
     }
     for (int k = 0; k < n; k++) {
@@ -1073,7 +966,7 @@ int tables_write_json(const Model *m, const char *path, MwErrors *err)
     memcpy(dir, slash ? path : ".", nd);
     dir[nd] = '\0';
     FILE *f = NULL;
-    if ((rc = temp_open(dir, slash ? slash + 1 : path, &tmp, &f, err)) != MW_OK)
+    if ((rc = atomic_temp_open(dir, slash ? slash + 1 : path, &tmp, &f, err)) != MW_OK)
         goto done;
     size_t len = strlen(text);
     int st = MW_OK, e = 0;
@@ -1081,9 +974,9 @@ int tables_write_json(const Model *m, const char *path, MwErrors *err)
         st = MW_EIO;
         e = errno;
     }
-    rc = temp_close(f, st, e, path, err);
+    rc = atomic_temp_close(f, st, e, path, err);
     if (rc == MW_OK && rename(tmp, path) != 0) {
-        io_error(err, path, "cannot rename the temporary file into place", errno);
+        atomic_io_error(err, path, "cannot rename the temporary file into place", errno);
         rc = MW_EIO;
     }
     if (rc != MW_OK)

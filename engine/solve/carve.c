@@ -10,10 +10,13 @@
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lp.h"
+#include "monolith.h"
 
 const char *const carve_status_names[5] = {"optimal", "time_limit", "infeasible", "no_tasks",
                                            "solver_error"};
@@ -27,13 +30,54 @@ typedef struct {
     int i, d;              /* local task/job/dimension index and day, or -1 */
 } RowTag;
 
+/* A pair inside a regional problem (carve_add_pair): its selection
+ * column, the pair terms on it and the prefix of its names. */
+typedef struct {
+    double terms;          /* pair terms, points, on s */
+    char prefix[48];       /* "c3_e5" */
+} Select;
+
 /* The shared builder (lp.h) and, beside it, the tags of the rows that can
- * be binding limits. */
+ * be binding limits, and the selection when the pair is built into a
+ * regional problem (NULL for a standalone carve). */
 typedef struct {
     LpBuilder lb;
     int ntags, captags;
     RowTag *tags;
+    const Select *sel;
 } Builder;
+
+/* Names row (or column) r of a pair in a regional problem: rows
+ * "<prefix>_<fmt>", columns "<kind>_<prefix><fmt>". A standalone carve
+ * names nothing, so its problem is exactly what it was before names. */
+static void name_row(Builder *cb, int r, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void name_row(Builder *cb, int r, const char *fmt, ...)
+{
+    if (!cb->sel || r < 0)
+        return;
+    char tail[64], name[128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tail, sizeof tail, fmt, ap);
+    va_end(ap);
+    snprintf(name, sizeof name, "%s_%s", cb->sel->prefix, tail);
+    glp_set_row_name(cb->lb.lp, lp_row1(r), name);
+}
+
+static void name_col(Builder *cb, int col, const char *kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void name_col(Builder *cb, int col, const char *kind, const char *fmt, ...)
+{
+    if (!cb->sel || col < 0)
+        return;
+    char tail[64], name[128];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(tail, sizeof tail, fmt, ap);
+    va_end(ap);
+    snprintf(name, sizeof name, "%s_%s%s", kind, cb->sel->prefix, tail);
+    glp_set_col_name(cb->lb.lp, lp_col1(col), name);
+}
 
 static void tag(Builder *b, int row, BindKind kind, int i, int d)
 {
@@ -52,13 +96,20 @@ typedef struct {
     int (*x)[MW_DAYS];      /* flexible tasks: x_td, -1 when absent */
     int w[MW_DAYS];         /* -1 when the day cannot be worked */
     int u, o;
+    int s;                  /* the selection column, -1 for a standalone carve */
 } Cols;
 
-static int build(Builder *cb, const PairData *p, Cols *c)
+/* Adds the pair's model (docs/carving-model.md) to cb->lb.lp. With sel
+ * NULL: the standalone carve, matrix loaded. With sel: the pair inside a
+ * regional problem (see carve_add_pair), its triplets left in cb->lb for
+ * the caller to set row by row. */
+static int build(Builder *cb, const PairData *p, Cols *c, const Select *sel)
 {
     LpBuilder *b = &cb->lb;
     const Weights *w = &p->w;
     int nt = p->nt;
+    cb->sel = sel;
+    c->s = -1;
     c->h = mw_calloc((size_t)nt + 1, sizeof(int));
     c->y = mw_calloc((size_t)nt + 1, sizeof(int));
     c->z = mw_calloc((size_t)p->ng + 1, sizeof(int));
@@ -68,24 +119,43 @@ static int build(Builder *cb, const PairData *p, Cols *c)
         return MW_ENOMEM;
 
     glp_set_obj_dir(b->lp, GLP_MAX);
-    glp_set_obj_coef(b->lp, 0, w->group);          /* the first group is free */
+    if (sel) {                                      /* the first group is free */
+        c->s = lp_add_col(b, GLP_BV, 0, 1, w->group + sel->terms);
+        name_col(cb, c->s, "s", "%s", "");
+    } else {
+        glp_set_obj_coef(b->lp, 0, w->group);
+    }
     for (int t = 0; t < nt; t++) {
         const PairTask *pt = &p->t[t];
         double per_hour = w->value * pt->wage * pt->pi + w->pref * pt->pref + w->skill * pt->skill -
-                          w->sup * pt->sigma;
+                          (w->sup + p->price_sup) * pt->sigma -
+                          (p->price_work ? p->price_work[t] * pt->pi : 0);
         c->h[t] = lp_add_col(b, GLP_CV, 0, HUGE_VAL, per_hour);
         c->y[t] = lp_add_col(b, GLP_BV, 0, 1, -w->task);
-        for (int d = 0; d < MW_DAYS; d++)
+        name_col(cb, c->h[t], "h", "_t%d", pt->task);
+        name_col(cb, c->y[t], "y", "_t%d", pt->task);
+        for (int d = 0; d < MW_DAYS; d++) {
             c->x[t][d] = pt->flexible && (pt->days >> d & 1) ? lp_add_col(b, GLP_CV, 0, pt->cap[d], 0) : -1;
+            name_col(cb, c->x[t][d], "x", "_t%d_%s", pt->task, mw_day_names[d]);
+        }
     }
-    for (int d = 0; d < MW_DAYS; d++)
-        c->w[d] = p->Hday[d] > 0 ? lp_add_col(b, GLP_BV, 0, 1, -w->sup * p->need) : -1;
-    for (int g = 0; g < p->ng; g++)
+    for (int d = 0; d < MW_DAYS; d++) {
+        c->w[d] = p->Hday[d] > 0 ? lp_add_col(b, GLP_BV, 0, 1, -(w->sup + p->price_sup) * p->need) : -1;
+        name_col(cb, c->w[d], "w", "_%s", mw_day_names[d]);
+    }
+    for (int g = 0; g < p->ng; g++) {
         c->z[g] = lp_add_col(b, GLP_BV, 0, 1, -w->group);
-    for (int j = 0; j < p->nj; j++)
-        c->v[j] = p->j[j].vacancy ? lp_add_col(b, GLP_BV, 0, 1, 0) : -1;
-    c->u = lp_add_col(b, GLP_CV, 0, p->Hpref, w->hours);
+        name_col(cb, c->z[g], "z", "_g%d", g);
+    }
+    for (int j = 0; j < p->nj; j++) {
+        c->v[j] = p->j[j].vacancy ? lp_add_col(b, GLP_BV, 0, 1, p->price_vacancy ? -p->price_vacancy[j] : 0) : -1;
+        name_col(cb, c->v[j], "v", "_j%d", p->j[j].job);
+    }
+    /* u ≤ Hpref is a column bound alone; in a region it must vanish with s (a row below) */
+    c->u = lp_add_col(b, GLP_CV, 0, sel ? HUGE_VAL : p->Hpref, w->hours);
     c->o = lp_add_col(b, GLP_CV, 0, HUGE_VAL, -w->over);
+    name_col(cb, c->u, "u", "%s", "");
+    name_col(cb, c->o, "o", "%s", "");
 
     int r;
     for (int t = 0; t < nt; t++) {
@@ -99,17 +169,30 @@ static int build(Builder *cb, const PairData *p, Cols *c)
                     mincap = pt->cap[d];
             }
         r = lp_rows_work(b, pt, c->h[t], c->y[t]);
-        if (r >= 0)
+        if (r >= 0) {
             tag(cb, r, BIND_WORK, t, -1);
+            name_row(cb, r, "work_t%d", pt->task);
+            name_row(cb, r + 1, "chunk_t%d", pt->task);
+        } else {                                    /* the one row it added, the last */
+            name_row(cb, glp_get_num_rows(b->lp) - lp_row1(0), "indiv_t%d", pt->task);
+        }
         if (pt->flexible) {                         /* Σ_d x_td = h_t */
             r = lp_add_row(b, 0, 0);
+            name_row(cb, r, "split_t%d", pt->task);
             lp_coef(b, r, c->h[t], -1);
             for (int d = 0; d < MW_DAYS; d++)
                 if (c->x[t][d] >= 0)
                     lp_coef(b, r, c->x[t][d], 1);
         } else {                                    /* h/|D| ≤ min cap */
             r = lp_add_row(b, -HUGE_VAL, mincap);
+            name_row(cb, r, "tcap_t%d", pt->task);
             lp_coef(b, r, c->h[t], 1.0 / ndays);
+        }
+        if (sel) {                                  /* y_t ≤ s */
+            r = lp_add_row(b, -HUGE_VAL, 0);
+            name_row(cb, r, "sel_t%d", pt->task);
+            lp_coef(b, r, c->y[t], 1);
+            lp_coef(b, r, c->s, -1);
         }
     }
     /* the hours of task t on day d, as coefficients on its columns */
@@ -124,20 +207,41 @@ static int build(Builder *cb, const PairData *p, Cols *c)
         for (int d = 0; d < MW_DAYS; d++)
             day_count[t] += p->t[t].days >> d & 1;
 
-    r = lp_add_row(b, p->Hmin, p->Hmax);            /* contract hours */
-    tag(cb, r, BIND_HOURS, -1, -1);
-    for (int t = 0; t < nt; t++)
-        lp_coef(b, r, c->h[t], 1);
+    if (!sel) {                                     /* contract hours */
+        r = lp_add_row(b, p->Hmin, p->Hmax);
+        tag(cb, r, BIND_HOURS, -1, -1);
+        for (int t = 0; t < nt; t++)
+            lp_coef(b, r, c->h[t], 1);
+    } else {                                        /* Hmin s ≤ Σ h ≤ Hmax s */
+        r = lp_add_row(b, 0, HUGE_VAL);
+        name_row(cb, r, "hmin");
+        for (int t = 0; t < nt; t++)
+            lp_coef(b, r, c->h[t], 1);
+        lp_coef(b, r, c->s, -p->Hmin);
+        r = lp_add_row(b, -HUGE_VAL, 0);
+        name_row(cb, r, "hmax");
+        for (int t = 0; t < nt; t++)
+            lp_coef(b, r, c->h[t], 1);
+        lp_coef(b, r, c->s, -p->Hmax);
+    }
     for (int d = 0; d < MW_DAYS; d++) {             /* per day */
         r = lp_add_row(b, -HUGE_VAL, 0);
         tag(cb, r, BIND_HOURS_DAY, -1, d);
+        name_row(cb, r, "day_%s", mw_day_names[d]);
         for (int t = 0; t < nt; t++)
             DAY_HOURS(r, t, d, 1.0);
         if (c->w[d] >= 0)
             lp_coef(b, r, c->w[d], -p->Hday[d]);
+        if (sel && c->w[d] >= 0) {                  /* w_d ≤ s */
+            r = lp_add_row(b, -HUGE_VAL, 0);
+            name_row(cb, r, "sel_%s", mw_day_names[d]);
+            lp_coef(b, r, c->w[d], 1);
+            lp_coef(b, r, c->s, -1);
+        }
     }
     r = lp_add_row(b, -HUGE_VAL, p->Dmax);          /* days worked */
     tag(cb, r, BIND_DAYS, -1, -1);
+    name_row(cb, r, "days");
     for (int d = 0; d < MW_DAYS; d++)
         if (c->w[d] >= 0)
             lp_coef(b, r, c->w[d], 1);
@@ -147,37 +251,58 @@ static int build(Builder *cb, const PairData *p, Cols *c)
                 continue;
             r = lp_add_row(b, -HUGE_VAL, p->exp[k].limit);
             tag(cb, r, BIND_EXPOSURE, k, d);
+            name_row(cb, r, "exp_d%d_%s", p->exp[k].dim, mw_day_names[d]);
             for (int t = 0; t < nt; t++)
                 DAY_HOURS(r, t, d, p->exp[k].coef[t]);
         }
     for (int k = 0; k < p->nshare; k++) {           /* share */
         r = lp_add_row(b, -HUGE_VAL, 0);
         tag(cb, r, BIND_SHARE, k, -1);
+        name_row(cb, r, "share_d%d", p->share[k].dim);
         for (int t = 0; t < nt; t++)
             lp_coef(b, r, c->h[t], p->share[k].coef[t] - p->share[k].limit);
     }
-    r = lp_add_row(b, p->nmin > 1 ? p->nmin : 1, p->nmax > 0 ? p->nmax : HUGE_VAL); /* task count */
-    tag(cb, r, BIND_TASKS, -1, -1);
-    for (int t = 0; t < nt; t++)
-        lp_coef(b, r, c->y[t], 1);
+    if (!sel) {                                     /* task count */
+        r = lp_add_row(b, p->nmin > 1 ? p->nmin : 1, p->nmax > 0 ? p->nmax : HUGE_VAL);
+        tag(cb, r, BIND_TASKS, -1, -1);
+        for (int t = 0; t < nt; t++)
+            lp_coef(b, r, c->y[t], 1);
+    } else {                                        /* max(1,nmin) s ≤ Σ y ≤ nmax s */
+        r = lp_add_row(b, 0, HUGE_VAL);
+        name_row(cb, r, "nmin");
+        for (int t = 0; t < nt; t++)
+            lp_coef(b, r, c->y[t], 1);
+        lp_coef(b, r, c->s, -(p->nmin > 1 ? p->nmin : 1));
+        if (p->nmax > 0) {
+            r = lp_add_row(b, -HUGE_VAL, 0);
+            name_row(cb, r, "nmax");
+            for (int t = 0; t < nt; t++)
+                lp_coef(b, r, c->y[t], 1);
+            lp_coef(b, r, c->s, -p->nmax);
+        }
+    }
     for (int t = 0; t < nt; t++) {                  /* groups */
         r = lp_add_row(b, -HUGE_VAL, 0);
+        name_row(cb, r, "grp_t%d", p->t[t].task);
         lp_coef(b, r, c->y[t], 1);
         lp_coef(b, r, c->z[p->t[t].group], -1);
     }
     if (p->Gmax > 0) {
         r = lp_add_row(b, -HUGE_VAL, p->Gmax);
         tag(cb, r, BIND_GROUPS, -1, -1);
+        name_row(cb, r, "gmax");
         for (int g = 0; g < p->ng; g++)
             lp_coef(b, r, c->z[g], 1);
     }
     for (int q = 0; q < p->nreq; q++) {             /* coupling */
         r = lp_add_row(b, -HUGE_VAL, 0);
+        name_row(cb, r, "req_t%d_t%d", p->t[p->req[q][0]].task, p->t[p->req[q][1]].task);
         lp_coef(b, r, c->y[p->req[q][0]], 1);
         lp_coef(b, r, c->y[p->req[q][1]], -1);
     }
     r = lp_add_row(b, -HUGE_VAL, p->Cap);           /* supervision */
     tag(cb, r, BIND_SUPERVISION, -1, -1);
+    name_row(cb, r, "sup");
     for (int d = 0; d < MW_DAYS; d++)
         if (c->w[d] >= 0)
             lp_coef(b, r, c->w[d], p->need);
@@ -189,6 +314,7 @@ static int build(Builder *cb, const PairData *p, Cols *c)
             continue;
         r = lp_add_row(b, -HUGE_VAL, pj->W - pj->R);
         tag(cb, r, BIND_DONOR, j, -1);
+        name_row(cb, r, "donor_j%d", pj->job);
         for (int t = 0; t < nt; t++)
             if (p->t[t].job == j)
                 lp_coef(b, r, c->h[t], p->t[t].pi);
@@ -196,22 +322,155 @@ static int build(Builder *cb, const PairData *p, Cols *c)
             lp_coef(b, r, c->v[j], -pj->R);
     }
     r = lp_add_row(b, -HUGE_VAL, 1);                /* one vacancy */
+    name_row(cb, r, "onevac");
     for (int j = 0; j < p->nj; j++)
         if (c->v[j] >= 0)
             lp_coef(b, r, c->v[j], 1);
-    for (int t = 0; t < nt; t++)                    /* vacancy route */
-        lp_rows_route(b, &p->t[t], c->h[t], c->v[p->t[t].job]);
+    for (int j = 0; sel && j < p->nj; j++)          /* v_j ≤ s */
+        if (c->v[j] >= 0) {
+            r = lp_add_row(b, -HUGE_VAL, 0);
+            name_row(cb, r, "sel_j%d", p->j[j].job);
+            lp_coef(b, r, c->v[j], 1);
+            lp_coef(b, r, c->s, -1);
+        }
+    for (int t = 0; t < nt; t++) {                  /* vacancy route */
+        const PairTask *pt = &p->t[t];
+        int before = glp_get_num_rows(b->lp);
+        lp_rows_route(b, pt, c->h[t], c->v[pt->job]);
+        if (sel && c->v[pt->job] >= 0) {            /* the rows lp_rows_route added, in its order */
+            int k = before;                         /* the row count is the next 0-based row */
+            if (pt->mandatory)
+                name_row(cb, k++, "mand_t%d", pt->task);
+            if (pt->vacancy_only)
+                name_row(cb, k, "vonly_t%d", pt->task);
+        }
+    }
     r = lp_add_row(b, -HUGE_VAL, 0);                /* u ≤ Σ h */
+    name_row(cb, r, "upref");
     lp_coef(b, r, c->u, 1);
     for (int t = 0; t < nt; t++)
         lp_coef(b, r, c->h[t], -1);
-    r = lp_add_row(b, -p->w.theta * p->Hmax, HUGE_VAL); /* o ≥ Σ h − θ Hmax */
+    if (sel) {                                      /* u ≤ Hpref s */
+        r = lp_add_row(b, -HUGE_VAL, 0);
+        name_row(cb, r, "uhpref");
+        lp_coef(b, r, c->u, 1);
+        lp_coef(b, r, c->s, -p->Hpref);
+        r = lp_add_row(b, 0, HUGE_VAL);             /* o ≥ Σ h − θ Hmax s */
+        lp_coef(b, r, c->s, p->w.theta * p->Hmax);
+    } else {                                        /* o ≥ Σ h − θ Hmax */
+        r = lp_add_row(b, -p->w.theta * p->Hmax, HUGE_VAL);
+    }
+    name_row(cb, r, "over");
     lp_coef(b, r, c->o, 1);
     for (int t = 0; t < nt; t++)
         lp_coef(b, r, c->h[t], -1);
 #undef DAY_HOURS
     mw_free(day_count);
+    if (sel)                                        /* the caller sets the rows */
+        return b->nomem ? MW_ENOMEM : MW_OK;
     return lp_load_matrix(b);
+}
+
+/* ---- the pair inside a regional problem (monolith.h) --------------------- */
+
+/* What carve_add_pair holds while it runs, reachable from PairCols so that
+ * the caller can free it after a GLPK fault. */
+typedef struct {
+    Builder b;
+    Cols c;
+    Select sel;
+} AddScratch;
+
+static void cols_free(Cols *c);
+
+static void scratch_free(AddScratch *sc)
+{
+    if (!sc)
+        return;
+    mw_free(sc->b.lb.ia);    /* not lp_close: the problem and the hook are the caller's */
+    mw_free(sc->b.lb.ja);
+    mw_free(sc->b.lb.ar);
+    mw_free(sc->b.tags);
+    cols_free(&sc->c);
+    mw_free(sc);
+}
+
+/* Sets rows first..end-1 (0-based, all new) of b->lp from b's triplets,
+ * row by row: glp_load_matrix would replace the other pairs' rows. */
+static int set_rows(const LpBuilder *b, int first, int end)
+{
+    int nr = end - first, st = MW_ENOMEM;
+    int *pos = mw_calloc((size_t)nr + 2, sizeof(int));
+    int *ind = mw_calloc((size_t)b->n + 1, sizeof(int));
+    double *val = mw_calloc((size_t)b->n + 1, sizeof(double));
+    if (!pos || !ind || !val)
+        goto done;
+    /* counting sort by row; ind/val keep GLPK's unused slot 0, so row i's
+     * entries are ind[pos[i] + 1 .. pos[i + 1]] */
+    for (int k = 1; k <= b->n; k++)
+        pos[b->ia[k] - lp_row1(first) + 1]++;
+    for (int i = 0; i < nr; i++)
+        pos[i + 1] += pos[i];
+    for (int k = 1; k <= b->n; k++) {
+        int i = b->ia[k] - lp_row1(first);
+        int at = ++pos[i];        /* pos[i] runs from the row's start to its end */
+        ind[at] = b->ja[k];
+        val[at] = b->ar[k];
+    }
+    /* pos[i] is now the end of row i, which is where row i + 1 starts */
+    for (int i = 0, start = 0; i < nr; i++) {
+        if (pos[i] > start)
+            glp_set_mat_row(b->lp, lp_row1(first + i), pos[i] - start, ind + start, val + start);
+        start = pos[i];
+    }
+    st = MW_OK;
+done:
+    mw_free(pos);
+    mw_free(ind);
+    mw_free(val);
+    return st;
+}
+
+int carve_add_pair(glp_prob *lp, const PairData *p, const char *name, double terms, PairCols *out)
+{
+    memset(out, 0, sizeof *out);
+    out->s = -1;
+    AddScratch *sc = mw_calloc(1, sizeof *sc);
+    if (!sc)
+        return MW_ENOMEM;
+    out->scratch = sc;
+    sc->b.lb.lp = lp;
+    sc->sel.terms = terms;
+    snprintf(sc->sel.prefix, sizeof sc->sel.prefix, "%s", name);
+    int first = glp_get_num_rows(lp);   /* the row count is the next 0-based row */
+    int st = build(&sc->b, p, &sc->c, &sc->sel);
+    if (st == MW_OK)
+        st = set_rows(&sc->b.lb, first, glp_get_num_rows(lp));
+    if (st == MW_OK) {
+        out->s = sc->c.s;
+        out->nt = p->nt;
+        out->nj = p->nj;
+        out->h = sc->c.h;
+        sc->c.h = NULL;
+        out->v = sc->c.v;
+        sc->c.v = NULL;
+        memcpy(out->w, sc->c.w, sizeof out->w);
+    }
+    scratch_free(sc);
+    out->scratch = NULL;
+    if (st != MW_OK)
+        pair_cols_free(out);
+    return st;
+}
+
+void pair_cols_free(PairCols *pc)
+{
+    if (!pc)
+        return;
+    mw_free(pc->h);
+    mw_free(pc->v);
+    scratch_free(pc->scratch);
+    memset(pc, 0, sizeof *pc);
 }
 
 /* ---- reading the package back ------------------------------------------- */
@@ -405,6 +664,22 @@ void package_free(Package *pk)
     memset(pk, 0, sizeof *pk);
 }
 
+int package_copy(Package *dst, const Package *src)
+{
+    *dst = *src;
+    dst->tasks = mw_calloc((size_t)src->n + 1, sizeof *dst->tasks);
+    dst->slots = mw_calloc((size_t)src->nslots + 1, sizeof *dst->slots);
+    if (!dst->tasks || !dst->slots) {
+        package_free(dst);
+        return MW_ENOMEM;
+    }
+    if (src->n)
+        memcpy(dst->tasks, src->tasks, sizeof *dst->tasks * (size_t)src->n);
+    if (src->nslots)
+        memcpy(dst->slots, src->slots, sizeof *dst->slots * (size_t)src->nslots);
+    return MW_OK;
+}
+
 /* Everything a solve allocates, on the heap so that it survives the
  * longjmp of the error hook with defined values. */
 typedef struct {
@@ -482,7 +757,7 @@ int carve_solve(const PairData *p, Package *out)
         status = MW_OK;
     } else {
         lp_open(&s->b.lb, &s->trap);
-        status = build(&s->b, p, &s->c);
+        status = build(&s->b, p, &s->c, NULL);
         if (status == MW_OK)
             status = solve_mip(s, p, out);
     }
@@ -648,7 +923,7 @@ int carve_bindings(const PairData *p, const Package *pk, Binding **out, int *n)
     } else {
         lp_open(&s->b.lb, &s->trap);
         glp_prob *lp = s->b.lb.lp;
-        status = build(&s->b, p, &s->c);
+        status = build(&s->b, p, &s->c, NULL);
         if (status == MW_OK) {
             /* fix the package's choices: tasks, days, groups, vacancy route */
             for (int t = 0; t < p->nt; t++) {

@@ -32,15 +32,18 @@ typedef struct {
     double day_hours[MW_DAYS];
 } PackageTask;
 
-/* The objective per term, in points (signs as they enter the objective). */
+/* The objective per term, in points (signs as they enter the objective);
+ * never includes column-generation prices, so their sum is the package's
+ * own objective value. */
 typedef struct {
     double value, pref, skill, hours, task, group, sup, over;
 } ScoreTerms;
 
 typedef struct {
     CarveStatus status;
-    double objective;     /* the MIP objective (valid for OPTIMAL and TIME_LIMIT) */
-    double bound;         /* an upper bound on the optimum (== objective when OPTIMAL) */
+    double objective;     /* the MIP objective (valid for OPTIMAL and TIME_LIMIT); with
+                             prices set in the PairData, the priced (reduced) objective */
+    double bound;         /* an upper bound on that optimum (== objective when OPTIMAL) */
     int n;
     PackageTask *tasks;   /* in schedule order: by first day, then part, then task id */
     double hours;
@@ -80,12 +83,18 @@ typedef struct {
     double marginal;    /* points per unit, >= 0 */
 } Binding;
 
+/* GLPK's version string (glp_version), for the results' meta: the layers
+ * above never include glpk.h. Defined in lp.c. */
+const char *lp_glpk_version(void);
+
 /* Solves the pair. Returns MW_OK with out filled (the solve's outcome in
  * out->status; out->n == 0 unless OPTIMAL or TIME_LIMIT), or MW_ENOMEM.
  * A GLPK fault is contained and reported as CARVE_SOLVER_ERROR. Thread-safe
  * (each call owns its GLPK problem). Free with package_free. */
 int carve_solve(const PairData *p, Package *out);
 void package_free(Package *pk);
+/* Deep copy of src into dst. MW_OK, or MW_ENOMEM with dst emptied. */
+int package_copy(Package *dst, const Package *src);
 
 /* The tight limits of an OPTIMAL or TIME_LIMIT package: re-solves the LP
  * with the binaries fixed at the package's choices and reads the duals.

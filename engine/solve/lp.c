@@ -6,6 +6,8 @@
  */
 #include "lp.h"
 
+#include "carve.h"
+
 #include <math.h>
 
 #include "../core/mw.h"
@@ -151,4 +153,9 @@ int lp_intopt(glp_prob *lp, int tm_lim)
     iocp.presolve = GLP_OFF;
     iocp.tm_lim = tm_lim;
     return glp_intopt(lp, &iocp);
+}
+
+const char *lp_glpk_version(void)
+{
+    return glp_version();
 }

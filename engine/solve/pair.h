@@ -58,6 +58,14 @@ typedef struct {
     double need;              /* begeleiding minutes per working day */
     double Cap;               /* supervision minutes per week */
     Weights w;
+    /* Prices for column generation (DESIGN §4.3), all 0 for a standalone
+     * carve: points per unit of work of each task (its task's and its donor
+     * job's duals), per supervision minute (the employer's supervision dual),
+     * and per vacancy route taken (minus the donor dual times R_j, since a
+     * vacancy lifts the residual). NULL arrays mean 0. */
+    double *price_work;       /* [nt] */
+    double price_sup;
+    double *price_vacancy;    /* [nj] */
     MwArena arena;            /* owns everything above */
 } PairData;
 

@@ -67,20 +67,33 @@ def availability(text):
     return slots
 
 
+class Data:
+    """The tables of a data directory and the dimension registry."""
+
+    def __init__(self, data):
+        models = os.environ.get("MAATWERK_MODELS", "models")
+        reg_path = os.path.join(data, "dimensions.csv")
+        if not os.path.exists(reg_path):
+            reg_path = os.path.join(models, "dimensions.csv")
+        with open(reg_path, newline="", encoding="utf-8-sig") as f:
+            self.dims = {r["name"]: r for r in csv.DictReader(f)}
+        self.cands, self.emps, self.jobs, self.tasks = (
+            table(data, n) for n in ("candidates", "employers", "jobs", "tasks"))
+
+
 def main(argv):
     data, path = argv[1], argv[2]
-    asserts = argv[3:]
-    models = os.environ.get("MAATWERK_MODELS", "models")
-    reg_path = os.path.join(data, "dimensions.csv")
-    if not os.path.exists(reg_path):
-        reg_path = os.path.join(models, "dimensions.csv")
-    with open(reg_path, newline="", encoding="utf-8-sig") as f:
-        dims = {r["name"]: r for r in csv.DictReader(f)}
-    cands, emps, jobs, tasks = (table(data, n) for n in ("candidates", "employers", "jobs", "tasks"))
     with open(path, encoding="utf-8") as f:
         x = json.load(f)
-    c = cands[x["candidate"]]
-    pair = x["pairs"][0]
+    bad = check_pair(Data(data), x["candidate"], x["pairs"][0], argv[3:])
+    return report(bad)
+
+
+def check_pair(D, cand_id, pair, asserts):
+    """Returns the list of violations of one candidate's pair (explain's or
+    results.json's shape: employer, package with tasks and schedule)."""
+    dims, cands, emps, jobs, tasks = D.dims, D.cands, D.emps, D.jobs, D.tasks
+    c = cands[cand_id]
     e = emps[pair["employer"]]
     bad = []
 
@@ -88,7 +101,7 @@ def main(argv):
         if not cond:
             bad.append(what)
 
-    pkg = pair["package"]
+    pkg = pair.get("package")
     for a in asserts:
         key, _, val = a.partition("=")
         if key == "infeasible":
@@ -100,7 +113,7 @@ def main(argv):
             check(len(ch) == 1 and ch[0]["dimension"] == dim and abs(ch[0]["from"] - float(frm)) < TOL
                   and abs(ch[0]["to"] - float(to)) < TOL, "nearest miss %s, want lim.%s %s -> %s" % (ch, dim, frm, to))
     if pkg is None:
-        return report(bad)
+        return bad
 
     mine = [t["id"] for t in pkg["tasks"]]
     lw = num(c.get("loonwaarde"), 1.0)
@@ -204,7 +217,7 @@ def main(argv):
             pass
         else:
             bad.append("unknown assertion " + a)
-    return report(bad)
+    return bad
 
 
 def report(bad):

@@ -1,0 +1,1096 @@
+/* region.c — the regional proposal of DESIGN §4.3 (see region.h): the
+ * standalone package of every pair that passes the filters, column
+ * generation against the master LP's duals, and the integer master over the
+ * generated columns. Pair MIPs run on POSIX threads (GLPK keeps one
+ * environment per thread when built with thread-local storage); each result
+ * lands in its own slot and slots are merged in index order, so the Region
+ * does not depend on the thread count. Layer: solve. Knows nothing about
+ * files or output.
+ */
+#include "region.h"
+
+#include <assert.h>
+#include <glpk.h>
+#include <math.h>
+#include <pthread.h>
+#include <setjmp.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lp.h"
+
+#define RC_EPS 1e-6          /* a column improves the master when its reduced cost exceeds this */
+#define SAME_EPS 1e-7        /* two packages of a pair are the same column within this */
+#define ROW_EPS 1e-9         /* the greedy proposal's row tolerance (relative) */
+#define MAX_THREADS 64
+
+void region_options_default(RegionOptions *o)
+{
+    memset(o, 0, sizeof *o);
+    o->threads = 0;
+    o->max_iterations = 50;
+    o->time_limit = 0;
+    o->budget = -1;
+    o->master_time_limit = 60;
+    o->progress = NULL;
+    o->progress_ctx = NULL;
+}
+
+double column_work(const Column *c, int task)
+{
+    for (int k = 0; k < c->pk.n; k++)
+        if (c->pk.tasks[k].task == task)
+            return c->pk.tasks[k].work;
+    return 0;
+}
+
+double column_supervision(const Column *c)
+{
+    return c->pk.sup_minutes;
+}
+
+void region_free(Region *r)
+{
+    if (!r)
+        return;
+    for (int k = 0; k < r->n_cols; k++)
+        package_free(&r->cols[k].pk);
+    mw_free(r->cols);
+    mw_free(r->pairs);
+    mw_free(r->chosen);
+    mw_free(r->reasons);
+    mw_free(r->no_package);
+    memset(r, 0, sizeof *r);
+}
+
+/* ---- small helpers ------------------------------------------------------- */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void report(const RegionOptions *o, const char *stage, long done, long total)
+{
+    if (o->progress)
+        o->progress(o->progress_ctx, stage, done, total);
+}
+
+/* The package's own objective, without prices: the sum of its terms. */
+static double terms_sum(const ScoreTerms *t)
+{
+    return t->value + t->pref + t->skill + t->hours + t->task + t->group + t->sup + t->over;
+}
+
+/* Travel, known employer (the klik proxy) and affinity, in points. */
+static double pair_terms(const Model *m, const Weights *w, int ci, int ei, double travel_min)
+{
+    const Candidate *c = &m->candidates[ci];
+    const Employer *e = &m->employers[ei];
+    return -w->travel * travel_min + (intlist_has(&c->known_employers, ei) ? w->known : 0) +
+           w->affinity * e->affinity;
+}
+
+/* The master's GLPK time limit in milliseconds: master_time_limit (60 s
+ * when unset), capped by what is left of the regional time limit, but at
+ * least 1 s so that a proposal can still be found. */
+static int master_tm_lim(const RegionOptions *o, double deadline)
+{
+    double s = o->master_time_limit > 0 ? o->master_time_limit : 60;
+    if (deadline > 0) {
+        double left = deadline - now_s();
+        if (left < s)
+            s = left;
+        if (s < 1)
+            s = 1;
+    }
+    return s * 1000 < 2e9 ? (int)(s * 1000) : 2000000000;
+}
+
+/* ---- the thread pool ------------------------------------------------------ */
+
+/* Items 0..n-1 taken from a shared counter by `threads` workers (or by the
+ * calling thread when there is one, or threads cannot be made). fn writes
+ * only item i's own slot. */
+typedef struct {
+    int n;
+    void (*fn)(void *ctx, int item);
+    void *ctx;
+    double deadline;          /* monotonic seconds; 0 = none */
+    atomic_int next;
+    atomic_int stop;          /* take no more items: out of memory, or past the deadline */
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int done, active;         /* under mu */
+} Pool;
+
+static void pool_init(Pool *pl, int n, void (*fn)(void *, int), void *ctx, double deadline)
+{
+    pl->n = n;
+    pl->fn = fn;
+    pl->ctx = ctx;
+    pl->deadline = deadline;
+    atomic_init(&pl->next, 0);
+    atomic_init(&pl->stop, 0);
+    pl->done = pl->active = 0;
+}
+
+static void pool_halt(Pool *pl)
+{
+    atomic_store(&pl->stop, 1);
+}
+
+/* The next item, or -1 when there is none left or the pool stopped. */
+static int pool_take(Pool *pl)
+{
+    if (atomic_load(&pl->stop))
+        return -1;
+    if (pl->deadline > 0 && now_s() >= pl->deadline) {
+        pool_halt(pl);
+        return -1;
+    }
+    int i = atomic_fetch_add(&pl->next, 1);
+    return i < pl->n ? i : -1;
+}
+
+static void *pool_worker(void *arg)
+{
+    Pool *pl = arg;
+    for (int i; (i = pool_take(pl)) >= 0;) {
+        pl->fn(pl->ctx, i);
+        pthread_mutex_lock(&pl->mu);
+        pl->done++;
+        pthread_cond_signal(&pl->cv);
+        pthread_mutex_unlock(&pl->mu);
+    }
+    glp_free_env();           /* this thread's environment (thread-local in GLPK) */
+    pthread_mutex_lock(&pl->mu);
+    pl->active--;
+    pthread_cond_signal(&pl->cv);
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+/* Runs every item; progress comes from this (the calling) thread only. */
+static void pool_run(Pool *pl, int threads, const RegionOptions *o, const char *stage)
+{
+    pthread_t tid[MAX_THREADS];
+    int started = 0;
+    if (threads > pl->n)
+        threads = pl->n;
+    report(o, stage, 0, pl->n);
+    if (threads > 1 && pthread_mutex_init(&pl->mu, NULL) == 0) {
+        if (pthread_cond_init(&pl->cv, NULL) == 0) {
+            pl->active = threads;
+            for (int k = 0; k < threads; k++)
+                if (pthread_create(&tid[started], NULL, pool_worker, pl) == 0)
+                    started++;
+            pthread_mutex_lock(&pl->mu);
+            pl->active -= threads - started;
+            long shown = 0;
+            while (pl->active > 0 || pl->done != shown) {
+                if (pl->done != shown) {
+                    shown = pl->done;
+                    pthread_mutex_unlock(&pl->mu);
+                    report(o, stage, shown, pl->n);
+                    pthread_mutex_lock(&pl->mu);
+                } else {
+                    pthread_cond_wait(&pl->cv, &pl->mu);
+                }
+            }
+            pthread_mutex_unlock(&pl->mu);
+            for (int k = 0; k < started; k++)
+                pthread_join(tid[k], NULL);
+            pthread_cond_destroy(&pl->cv);
+        }
+        pthread_mutex_destroy(&pl->mu);
+    }
+    if (started == 0)         /* one thread, or none could be made: this one does the work */
+        for (int i; (i = pool_take(pl)) >= 0;) {
+            pl->fn(pl->ctx, i);
+            report(o, stage, ++pl->done, pl->n);
+        }
+}
+
+static int region_threads(const RegionOptions *o)
+{
+    int n = o->threads;
+    if (n <= 0) {
+        long k = sysconf(_SC_NPROCESSORS_ONLN);
+        n = k > 0 ? (int)(k < MAX_THREADS ? k : MAX_THREADS) : 1;
+    }
+    /* without thread-local storage GLPK has one environment for the
+     * process, which two threads cannot share */
+    if (!glp_config("TLS"))
+        n = 1;
+    return n > MAX_THREADS ? MAX_THREADS : n;
+}
+
+/* ---- stage 1: standalone packages, one candidate per item ----------------- */
+
+typedef struct {
+    int emp;
+    double travel, terms;
+    Package pk;
+} CandPair;
+
+typedef struct {
+    int reasons[PAIR_REASONS];
+    int no_package, solver_errors, time_limits;
+    long solves;
+    int n, cap;
+    CandPair *items;          /* pairs with a package, by employer index */
+    int status;               /* MW_OK or MW_ENOMEM */
+} CandSlot;
+
+typedef struct {
+    const Model *m;
+    const Weights *w;
+    CandSlot *slots;
+    Pool *pool;
+} CarveCtx;
+
+static void carve_candidate(void *ctx, int ci)
+{
+    CarveCtx *cx = ctx;
+    const Model *m = cx->m;
+    CandSlot *s = &cx->slots[ci];
+    for (int e = 0; e < m->n_employers; e++) {
+        PairReason why = pair_filter(m, ci, e, NULL, NULL);
+        s->reasons[why]++;
+        if (why != PAIR_OK)
+            continue;
+        PairData *p = pair_build(m, ci, e, cx->w);
+        if (!p)
+            goto oom;
+        Package pk;
+        int st = carve_solve(p, &pk);
+        pair_free(p);
+        if (st != MW_OK)
+            goto oom;
+        s->solves++;
+        s->solver_errors += pk.status == CARVE_SOLVER_ERROR;
+        s->time_limits += pk.status == CARVE_TIME_LIMIT;
+        if (pk.n == 0) {
+            package_free(&pk);
+            s->no_package++;
+            continue;
+        }
+        if (mw_grow((void **)&s->items, &s->cap, s->n + 1, sizeof *s->items)) {
+            package_free(&pk);
+            goto oom;
+        }
+        CandPair *cp = &s->items[s->n++];
+        cp->emp = e;
+        cp->travel = travel_minutes(&m->candidates[ci], &m->employers[e]);
+        cp->terms = pair_terms(m, cx->w, ci, e, cp->travel);
+        cp->pk = pk;
+    }
+    return;
+oom:
+    s->status = MW_ENOMEM;
+    pool_halt(cx->pool);
+}
+
+static void cand_slots_free(CandSlot *cs, int n)
+{
+    for (int c = 0; cs && c < n; c++) {
+        for (int k = 0; k < cs[c].n; k++)
+            package_free(&cs[c].items[k].pk);
+        mw_free(cs[c].items);
+    }
+    mw_free(cs);
+}
+
+/* ---- the master problem ------------------------------------------------------ */
+
+enum { ROW_CAND, ROW_TASK, ROW_INTAKE, ROW_SUP, ROW_DONOR, ROW_KINDS };
+
+typedef struct {
+    int n;
+    int *row;
+    double *val;
+} ColCoef;
+
+/* Rows are made when the first column needs them, so their order follows
+ * the column order (deterministic). The LP is rebuilt for every solve, from
+ * these numbers and the last optimal basis: a GLPK fault (which frees the
+ * thread's environment) then loses nothing. */
+typedef struct {
+    int nrows, caprows;
+    double *ub;               /* [nrows] right-hand sides */
+    int *kind, *index;        /* [nrows] ROW_* and its model index */
+    int *map[ROW_KINDS];      /* model index -> row, -1 until a column needs it */
+    int ncols, capcols, capnext;
+    ColCoef *coef;            /* [ncols] one per Region column */
+    int *next;                /* [ncols] the next column of the same pair, -1 at the end */
+    int *tail;                /* [n_pairs] the last column of each pair */
+    int nbasis_rows, nbasis_cols, cap_rstat, cap_cstat;
+    int *row_stat, *col_stat; /* the last optimal basis */
+} Master;
+
+static int master_init(Master *ms, const Model *m, int n_pairs)
+{
+    int size[ROW_KINDS] = {m->n_candidates, m->n_tasks, m->n_employers, m->n_employers, m->n_jobs};
+    memset(ms, 0, sizeof *ms);
+    for (int k = 0; k < ROW_KINDS; k++) {
+        ms->map[k] = mw_malloc(sizeof(int) * (size_t)(size[k] + 1));
+        if (!ms->map[k])
+            return MW_ENOMEM;
+        for (int i = 0; i < size[k]; i++)
+            ms->map[k][i] = -1;
+    }
+    ms->tail = mw_malloc(sizeof(int) * (size_t)(n_pairs + 1));
+    if (!ms->tail)
+        return MW_ENOMEM;
+    for (int i = 0; i < n_pairs; i++)
+        ms->tail[i] = -1;
+    return MW_OK;
+}
+
+static void master_free(Master *ms)
+{
+    for (int k = 0; k < ms->ncols; k++) {
+        mw_free(ms->coef[k].row);
+        mw_free(ms->coef[k].val);
+    }
+    for (int k = 0; k < ROW_KINDS; k++)
+        mw_free(ms->map[k]);
+    mw_free(ms->coef);
+    mw_free(ms->next);
+    mw_free(ms->tail);
+    mw_free(ms->ub);
+    mw_free(ms->kind);
+    mw_free(ms->index);
+    mw_free(ms->row_stat);
+    mw_free(ms->col_stat);
+    memset(ms, 0, sizeof *ms);
+}
+
+/* The row of (kind, index), made with right-hand side ub when new; -1 on OOM. */
+static int master_row(Master *ms, int kind, int index, double ub)
+{
+    int *slot = &ms->map[kind][index];
+    if (*slot >= 0)
+        return *slot;
+    int cap = ms->caprows;
+    if (ms->nrows + 1 > cap) {
+        int ncap = cap ? cap * 2 : 64;
+        double *u = mw_realloc(ms->ub, sizeof(double) * (size_t)ncap);
+        if (u)
+            ms->ub = u;
+        int *k = mw_realloc(ms->kind, sizeof(int) * (size_t)ncap);
+        if (k)
+            ms->kind = k;
+        int *x = mw_realloc(ms->index, sizeof(int) * (size_t)ncap);
+        if (x)
+            ms->index = x;
+        if (!u || !k || !x)
+            return -1;
+        ms->caprows = ncap;
+    }
+    ms->ub[ms->nrows] = ub;
+    ms->kind[ms->nrows] = kind;
+    ms->index[ms->nrows] = index;
+    return *slot = ms->nrows++;
+}
+
+static int coef_push(Master *ms, ColCoef *cc, int kind, int index, double ub, double v)
+{
+    int row = master_row(ms, kind, index, ub);
+    if (row < 0)
+        return MW_ENOMEM;
+    cc->row[cc->n] = row;
+    cc->val[cc->n++] = v;
+    return MW_OK;
+}
+
+/* Registers Region column `col` (the next one) with its coefficients:
+ * candidate 1, intake 1, supervision sup_p, work per task, and per donor
+ * job j with R_j > 0 its work minus R_j when the column takes j's vacancy. */
+static int master_add(Master *ms, const Model *m, const Region *r, int col)
+{
+    const Column *cl = &r->cols[col];
+    const Package *pk = &cl->pk;
+    const RegionPair *rp = &r->pairs[cl->pair];
+    const Employer *e = &m->employers[rp->emp];
+    assert(col == ms->ncols);           /* columns are registered in order */
+    if (mw_grow((void **)&ms->coef, &ms->capcols, col + 1, sizeof *ms->coef) ||
+        mw_grow((void **)&ms->next, &ms->capnext, col + 1, sizeof *ms->next))
+        return MW_ENOMEM;
+    ColCoef cc = {0, mw_malloc(sizeof(int) * (size_t)(4 + 2 * pk->n)),
+                  mw_malloc(sizeof(double) * (size_t)(4 + 2 * pk->n))};
+    if (!cc.row || !cc.val)
+        goto oom;
+    if (coef_push(ms, &cc, ROW_CAND, rp->cand, 1, 1) ||
+        coef_push(ms, &cc, ROW_INTAKE, rp->emp, e->max_new_placements, 1))
+        goto oom;
+    if (pk->sup_minutes != 0 &&
+        coef_push(ms, &cc, ROW_SUP, rp->emp, e->supervision_min_day * e->working_days, pk->sup_minutes))
+        goto oom;
+    for (int k = 0; k < pk->n; k++)
+        if (pk->tasks[k].work != 0 &&
+            coef_push(ms, &cc, ROW_TASK, pk->tasks[k].task, m->tasks[pk->tasks[k].task].hours_week,
+                      pk->tasks[k].work))
+            goto oom;
+    /* donor jobs: those of the tasks (first occurrence), then the vacancy's */
+    for (int k = 0; k <= pk->n; k++) {
+        int j = k < pk->n ? m->tasks[pk->tasks[k].task].job : pk->vacancy_job;
+        if (j < 0 || m->jobs[j].min_residual_hours <= 0)
+            continue;
+        int seen = 0;
+        for (int q = 0; q < k && q < pk->n; q++)
+            seen |= m->tasks[pk->tasks[q].task].job == j;
+        if (seen)
+            continue;
+        double R = m->jobs[j].min_residual_hours, v = 0;
+        for (int q = 0; q < pk->n; q++)
+            if (m->tasks[pk->tasks[q].task].job == j)
+                v += pk->tasks[q].work;
+        if (pk->vacancy_job == j)
+            v -= R;
+        if (v != 0 && coef_push(ms, &cc, ROW_DONOR, j, m->jobs[j].hours_week - R, v))
+            goto oom;
+    }
+    ms->coef[col] = cc;
+    ms->next[col] = -1;
+    if (ms->tail[cl->pair] >= 0)
+        ms->next[ms->tail[cl->pair]] = col;
+    ms->tail[cl->pair] = col;
+    ms->ncols++;
+    return MW_OK;
+oom:
+    mw_free(cc.row);
+    mw_free(cc.val);
+    return MW_ENOMEM;
+}
+
+/* Loads the master into b: rows Σ a·x ≤ rhs, one column per Region column
+ * (binary when integer, else 0..1) with its score, and the last optimal
+ * basis (rows and columns added since keep GLPK's defaults: basic slack,
+ * column at zero, which keeps the basis valid). */
+static int master_load(const Master *ms, const Region *r, int integer, LpBuilder *b)
+{
+    glp_set_obj_dir(b->lp, GLP_MAX);
+    for (int i = 0; i < ms->nrows; i++)
+        lp_add_row(b, -HUGE_VAL, ms->ub[i]);
+    for (int k = 0; k < r->n_cols; k++)
+        lp_add_col(b, integer ? GLP_BV : GLP_CV, 0, 1, r->cols[k].score);
+    for (int k = 0; k < r->n_cols; k++)
+        for (int q = 0; q < ms->coef[k].n; q++)
+            lp_coef(b, ms->coef[k].row[q], k, ms->coef[k].val[q]);
+    if (lp_load_matrix(b))
+        return MW_ENOMEM;
+    for (int i = 0; i < ms->nbasis_rows; i++)
+        glp_set_row_stat(b->lp, lp_row1(i), ms->row_stat[i]);
+    for (int k = 0; k < ms->nbasis_cols; k++)
+        glp_set_col_stat(b->lp, lp_col1(k), ms->col_stat[k]);
+    return MW_OK;
+}
+
+/* Solves the LP from the stored basis, falling back to the standard basis
+ * when GLPK refuses it. 1 when optimal. */
+static int master_simplex(glp_prob *lp, int tm_lim)
+{
+    int ret = lp_simplex(lp, tm_lim);
+    if (ret != 0 && ret != GLP_ETMLIM) {
+        glp_std_basis(lp);
+        ret = lp_simplex(lp, tm_lim);
+    }
+    return ret == 0 && glp_get_status(lp) == GLP_OPT;
+}
+
+static void master_keep_basis(Master *ms, glp_prob *lp)
+{
+    if (mw_grow((void **)&ms->row_stat, &ms->cap_rstat, ms->nrows, sizeof(int)) ||
+        mw_grow((void **)&ms->col_stat, &ms->cap_cstat, ms->ncols, sizeof(int))) {
+        ms->nbasis_rows = ms->nbasis_cols = 0;      /* no warm start next time; nothing lost */
+        return;
+    }
+    for (int i = 0; i < ms->nrows; i++)
+        ms->row_stat[i] = glp_get_row_stat(lp, lp_row1(i));
+    for (int k = 0; k < ms->ncols; k++)
+        ms->col_stat[k] = glp_get_col_stat(lp, lp_col1(k));
+    ms->nbasis_rows = ms->nrows;
+    ms->nbasis_cols = ms->ncols;
+}
+
+/* On the heap, so that it survives the error hook's longjmp with defined values. */
+typedef struct {
+    LpTrap trap;
+    LpBuilder b;
+} MasterRun;
+
+/* The master LP: *ok = 1 with *value and the row duals y[nrows] (clamped
+ * at 0: every row is ≤ in a maximisation). MW_OK or MW_ENOMEM. */
+static int master_lp(Master *ms, const Region *r, int tm_lim, double *value, double *y, int *ok)
+{
+    *ok = 0;
+    MasterRun *s = mw_calloc(1, sizeof *s);
+    if (!s)
+        return MW_ENOMEM;
+    int status;
+    if (setjmp(s->trap.jump)) {
+        lp_trapped(&s->b);
+        *ok = 0;
+        status = MW_OK;
+    } else {
+        lp_open(&s->b, &s->trap);
+        status = master_load(ms, r, 0, &s->b);
+        if (status == MW_OK && master_simplex(s->b.lp, tm_lim)) {
+            *value = glp_get_obj_val(s->b.lp);
+            for (int i = 0; i < ms->nrows; i++) {
+                double d = glp_get_row_dual(s->b.lp, lp_row1(i));
+                y[i] = d > 0 ? d : 0;
+            }
+            master_keep_basis(ms, s->b.lp);
+            *ok = 1;
+        }
+    }
+    lp_close(&s->b);
+    mw_free(s);
+    return status;
+}
+
+/* Hands GLPK the greedy proposal once, as a first incumbent. */
+typedef struct {
+    const double *x1;         /* [1..ncols] */
+    int given;
+} Heuristic;
+
+static void master_callback(glp_tree *tree, void *info)
+{
+    Heuristic *h = info;
+    if (glp_ios_reason(tree) == GLP_IHEUR && !h->given) {
+        h->given = 1;
+        glp_ios_heur_sol(tree, h->x1);
+    }
+}
+
+typedef struct {
+    LpTrap trap;
+    LpBuilder b;
+    Heuristic heur;
+} MipRun;
+
+/* The integer master over every column. take[k] = 1 for chosen columns;
+ * *mstatus 0 optimal, 1 time limit with a solution, 2 none (take untouched).
+ * greedy_x1 is a feasible solution ([1..ncols]) given to GLPK first. */
+static int master_mip(const Master *ms, const Region *r, int tm_lim, const double *greedy_x1, char *take,
+                      int *mstatus)
+{
+    *mstatus = 2;
+    MipRun *s = mw_calloc(1, sizeof *s);
+    if (!s)
+        return MW_ENOMEM;
+    int status;
+    if (setjmp(s->trap.jump)) {
+        lp_trapped(&s->b);
+        *mstatus = 2;
+        status = MW_OK;
+    } else {
+        lp_open(&s->b, &s->trap);
+        status = master_load(ms, r, 1, &s->b);
+        if (status == MW_OK && master_simplex(s->b.lp, tm_lim)) {
+            glp_iocp iocp;
+            glp_init_iocp(&iocp);
+            iocp.msg_lev = GLP_MSG_OFF;
+            iocp.presolve = GLP_OFF;
+            iocp.tm_lim = tm_lim;
+            s->heur.x1 = greedy_x1;
+            iocp.cb_func = master_callback;
+            iocp.cb_info = &s->heur;
+            int ret = glp_intopt(s->b.lp, &iocp);
+            int mst = glp_mip_status(s->b.lp);
+            if (mst == GLP_OPT || mst == GLP_FEAS) {
+                *mstatus = ret == 0 && mst == GLP_OPT ? 0 : 1;
+                for (int k = 0; k < r->n_cols; k++)
+                    take[k] = glp_mip_col_val(s->b.lp, lp_col1(k)) > 0.5;
+            }
+        }
+    }
+    lp_close(&s->b);
+    mw_free(s);
+    return status;
+}
+
+/* Best score first (ties: lower column index), a column taken when every
+ * row it touches still fits. */
+typedef struct {
+    double score;
+    int col;
+} Ranked;
+
+static int ranked_cmp(const void *a, const void *b)
+{
+    const Ranked *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->col - y->col;
+}
+
+static int master_greedy(const Master *ms, const Region *r, char *take)
+{
+    Ranked *order = mw_malloc(sizeof *order * (size_t)(r->n_cols + 1));
+    double *used = mw_calloc((size_t)ms->nrows + 1, sizeof(double));
+    if (!order || !used) {
+        mw_free(order);
+        mw_free(used);
+        return MW_ENOMEM;
+    }
+    for (int k = 0; k < r->n_cols; k++)
+        order[k] = (Ranked){r->cols[k].score, k};
+    qsort(order, (size_t)r->n_cols, sizeof *order, ranked_cmp);
+    memset(take, 0, (size_t)r->n_cols);
+    for (int i = 0; i < r->n_cols; i++) {
+        const ColCoef *cc = &ms->coef[order[i].col];
+        int fits = order[i].score > 0;
+        for (int q = 0; q < cc->n && fits; q++) {
+            double ub = ms->ub[cc->row[q]];
+            fits = used[cc->row[q]] + cc->val[q] <= ub + ROW_EPS * (fabs(ub) > 1 ? fabs(ub) : 1);
+        }
+        if (!fits)
+            continue;
+        take[order[i].col] = 1;
+        for (int q = 0; q < cc->n; q++)
+            used[cc->row[q]] += cc->val[q];
+    }
+    mw_free(order);
+    mw_free(used);
+    return MW_OK;
+}
+
+/* ---- pricing ----------------------------------------------------------------- */
+
+/* The master's duals by model index (0 where the row does not exist). */
+typedef struct {
+    double *by[ROW_KINDS];    /* candidate, task, intake, supervision, donor */
+    double *vac_bonus;        /* [n_employers] max over e's vacancy jobs of donor dual × R_j */
+} Duals;
+
+static int duals_init(Duals *d, const Model *m)
+{
+    int size[ROW_KINDS] = {m->n_candidates, m->n_tasks, m->n_employers, m->n_employers, m->n_jobs};
+    for (int k = 0; k < ROW_KINDS; k++)
+        if (!(d->by[k] = mw_calloc((size_t)size[k] + 1, sizeof(double))))
+            return MW_ENOMEM;
+    d->vac_bonus = mw_calloc((size_t)m->n_employers + 1, sizeof(double));
+    return d->vac_bonus ? MW_OK : MW_ENOMEM;
+}
+
+static void duals_free(Duals *d)
+{
+    for (int k = 0; k < ROW_KINDS; k++)
+        mw_free(d->by[k]);
+    mw_free(d->vac_bonus);
+}
+
+static void duals_set(Duals *d, const Model *m, const Master *ms, const double *y)
+{
+    int size[ROW_KINDS] = {m->n_candidates, m->n_tasks, m->n_employers, m->n_employers, m->n_jobs};
+    for (int k = 0; k < ROW_KINDS; k++)
+        memset(d->by[k], 0, sizeof(double) * (size_t)size[k]);
+    for (int i = 0; ms && i < ms->nrows; i++)
+        d->by[ms->kind[i]][ms->index[i]] = y[i];
+    for (int e = 0; e < m->n_employers; e++) {
+        double best = 0;
+        const Employer *em = &m->employers[e];
+        for (int k = 0; k < em->jobs.n; k++) {
+            const Job *j = &m->jobs[em->jobs.items[k]];
+            double b = d->by[ROW_DONOR][em->jobs.items[k]] * j->min_residual_hours;
+            if (j->is_vacancy && j->min_residual_hours > 0 && b > best)
+                best = b;
+        }
+        d->vac_bonus[e] = best;
+    }
+}
+
+/* The reduced cost of a package of pair rp against the duals, from its
+ * column coefficients (the master's own definition). */
+static double column_rc(const Model *m, const Duals *d, const RegionPair *rp, const Package *pk, double score)
+{
+    double rc = score - d->by[ROW_CAND][rp->cand] - d->by[ROW_INTAKE][rp->emp] - d->by[ROW_SUP][rp->emp] * pk->sup_minutes;
+    for (int k = 0; k < pk->n; k++) {
+        int t = pk->tasks[k].task;
+        rc -= (d->by[ROW_TASK][t] + d->by[ROW_DONOR][m->tasks[t].job]) * pk->tasks[k].work;
+    }
+    if (pk->vacancy_job >= 0)
+        rc += d->by[ROW_DONOR][pk->vacancy_job] * m->jobs[pk->vacancy_job].min_residual_hours;
+    return rc;
+}
+
+enum { PRICE_NONE, PRICE_SKIPPED, PRICE_SOLVED };
+
+typedef struct {
+    int kind;                 /* PRICE_* (NONE: not reached before the deadline) */
+    CarveStatus status;       /* when SOLVED */
+    double g;                 /* bound on priced objective + pair terms − intake dual */
+    double rc;                /* the package's reduced cost, when pk.n > 0 */
+    Package pk;
+    int st;                   /* MW_OK or MW_ENOMEM */
+} PriceSlot;
+
+typedef struct {
+    const Model *m;
+    const Weights *w;
+    const Region *r;
+    const Duals *d;
+    PriceSlot *slots;
+    Pool *pool;
+} PriceCtx;
+
+/* What pair i can reach without solving: its standalone bound plus the
+ * vacancy bonus (prices on work and supervision are ≥ 0), minus the intake
+ * dual. */
+static double pair_g_fallback(const Region *r, const Duals *d, int i)
+{
+    const RegionPair *rp = &r->pairs[i];
+    return r->cols[rp->standalone].pk.bound + d->vac_bonus[rp->emp] + rp->pair_terms - d->by[ROW_INTAKE][rp->emp];
+}
+
+static void price_pair(void *ctx, int i)
+{
+    PriceCtx *cx = ctx;
+    const Model *m = cx->m;
+    const Duals *d = cx->d;
+    const RegionPair *rp = &cx->r->pairs[i];
+    PriceSlot *s = &cx->slots[i];
+    s->g = pair_g_fallback(cx->r, d, i);
+    if (s->g - d->by[ROW_CAND][rp->cand] <= RC_EPS) {
+        s->kind = PRICE_SKIPPED;      /* no package of this pair can improve */
+        return;
+    }
+    PairData *p = pair_build(m, rp->cand, rp->emp, cx->w);
+    if (!p)
+        goto oom;
+    p->price_work = mw_arena_alloc(&p->arena, sizeof(double) * (size_t)(p->nt + 1));
+    p->price_vacancy = mw_arena_alloc(&p->arena, sizeof(double) * (size_t)(p->nj + 1));
+    if (!p->price_work || !p->price_vacancy) {
+        pair_free(p);
+        goto oom;
+    }
+    for (int t = 0; t < p->nt; t++)
+        p->price_work[t] = d->by[ROW_TASK][p->t[t].task] + d->by[ROW_DONOR][p->j[p->t[t].job].job];
+    p->price_sup = d->by[ROW_SUP][rp->emp];
+    /* a vacancy lifts the residual R_j: the donor row gains R_j, a bonus */
+    for (int j = 0; j < p->nj; j++)
+        p->price_vacancy[j] = p->j[j].vacancy ? -d->by[ROW_DONOR][p->j[j].job] * p->j[j].R : 0;
+    int st = carve_solve(p, &s->pk);
+    pair_free(p);
+    if (st != MW_OK)
+        goto oom;
+    s->kind = PRICE_SOLVED;
+    s->status = s->pk.status;
+    if (s->pk.status == CARVE_OPTIMAL || (s->pk.status == CARVE_TIME_LIMIT && s->pk.n > 0)) {
+        double g = s->pk.bound + rp->pair_terms - d->by[ROW_INTAKE][rp->emp];
+        if (g < s->g)
+            s->g = g;
+    }
+    if (s->pk.n > 0)
+        s->rc = column_rc(m, d, rp, &s->pk, terms_sum(&s->pk.terms) + rp->pair_terms);
+    else
+        package_free(&s->pk);
+    return;
+oom:
+    s->st = MW_ENOMEM;
+    pool_halt(cx->pool);
+}
+
+/* Same column: the same tasks with the same work, supervision and vacancy. */
+static int same_package(const Package *a, const Package *b)
+{
+    if (a->n != b->n || a->vacancy_job != b->vacancy_job || fabs(a->sup_minutes - b->sup_minutes) > SAME_EPS)
+        return 0;
+    for (int k = 0; k < a->n; k++) {
+        int found = 0;
+        for (int q = 0; q < b->n && !found; q++)
+            found = a->tasks[k].task == b->tasks[q].task && fabs(a->tasks[k].work - b->tasks[q].work) <= SAME_EPS;
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+static int push_column(Region *r, int pair, const Package *pk, double score, int iteration)
+{
+    if (mw_grow((void **)&r->cols, &r->cap_cols, r->n_cols + 1, sizeof *r->cols))
+        return MW_ENOMEM;
+    Column *c = &r->cols[r->n_cols++];
+    c->pair = pair;
+    c->pk = *pk;
+    c->score = score;
+    c->iteration = iteration;
+    return MW_OK;
+}
+
+/* ---- the whole solve ---------------------------------------------------------- */
+
+typedef struct {
+    CandSlot *cs;
+    Master ms;
+    Duals d;
+    PriceSlot *ps;
+    double *y, *gbest, *x1;
+    char *take;
+} Work;
+
+static void work_free(Work *wk, const Region *r, int nc)
+{
+    cand_slots_free(wk->cs, nc);
+    if (wk->ps)
+        for (int i = 0; i < r->n_pairs; i++)
+            package_free(&wk->ps[i].pk);
+    mw_free(wk->ps);
+    master_free(&wk->ms);
+    duals_free(&wk->d);
+    mw_free(wk->y);
+    mw_free(wk->gbest);
+    mw_free(wk->x1);
+    mw_free(wk->take);
+}
+
+/* Stage 1 into r: pairs and standalone columns, in candidate order. */
+static int carve_all(const Model *m, const Weights *w, const RegionOptions *o, Region *r, Work *wk)
+{
+    int nc = m->n_candidates;
+    wk->cs = mw_calloc((size_t)nc + 1, sizeof *wk->cs);
+    if (!wk->cs)
+        return MW_ENOMEM;
+    Pool pl;
+    CarveCtx cx = {m, w, wk->cs, &pl};
+    pool_init(&pl, nc, carve_candidate, &cx, 0);
+    pool_run(&pl, r->threads, o, "carving");
+    for (int c = 0; c < nc; c++)
+        if (wk->cs[c].status != MW_OK)
+            return MW_ENOMEM;
+    for (int c = 0; c < nc; c++) {
+        CandSlot *s = &wk->cs[c];
+        memcpy(r->reasons[c], s->reasons, sizeof s->reasons);
+        r->no_package[c] = s->no_package;
+        r->solver_errors += s->solver_errors;
+        r->time_limits += s->time_limits;
+        r->carve_solves += s->solves;
+        for (int k = 0; k < s->n; k++) {
+            CandPair *cp = &s->items[k];
+            if (mw_grow((void **)&r->pairs, &r->cap_pairs, r->n_pairs + 1, sizeof *r->pairs))
+                return MW_ENOMEM;
+            if (push_column(r, r->n_pairs, &cp->pk, terms_sum(&cp->pk.terms) + cp->terms, 0))
+                return MW_ENOMEM;
+            memset(&cp->pk, 0, sizeof cp->pk);        /* the column owns it now */
+            r->pairs[r->n_pairs++] = (RegionPair){c, cp->emp, cp->travel, cp->terms, r->n_cols - 1};
+        }
+    }
+    cand_slots_free(wk->cs, nc);
+    wk->cs = NULL;
+    return MW_OK;
+}
+
+/* Σ_c max(0, gbest[c]) plus Σ dual·rhs over the rows other than the
+ * candidates', for the first nrows rows (those the duals y belong to). */
+static double lagrangian(const Model *m, const Master *ms, const double *y, int nrows, const double *gbest)
+{
+    double L = 0;
+    for (int i = 0; i < nrows; i++)
+        if (ms->kind[i] != ROW_CAND)
+            L += y[i] * ms->ub[i];
+    for (int c = 0; c < m->n_candidates; c++)
+        if (gbest[c] > 0)
+            L += gbest[c];
+    return L;
+}
+
+/* One pricing round against wk->d; appends the improving columns in pair
+ * order. *added, *proven (every pair priced to optimality or skipped) and
+ * the round's Lagrangian bound *L. */
+static int price_round(const Model *m, const Weights *w, const RegionOptions *o, double deadline, int round,
+                       Region *r, Work *wk, int *added, int *proven, double *L)
+{
+    *added = 0;
+    *proven = 1;
+    int nrows = wk->ms.nrows;            /* the rows of the duals; columns added below make more */
+    memset(wk->ps, 0, sizeof *wk->ps * (size_t)r->n_pairs);
+    Pool pl;
+    PriceCtx cx = {m, w, r, &wk->d, wk->ps, &pl};
+    pool_init(&pl, r->n_pairs, price_pair, &cx, deadline);
+    char stage[32];
+    snprintf(stage, sizeof stage, "pricing %d", round);
+    pool_run(&pl, r->threads, o, stage);
+    int status = MW_OK;
+    for (int c = 0; c < m->n_candidates; c++)
+        wk->gbest[c] = -HUGE_VAL;
+    for (int i = 0; i < r->n_pairs; i++) {
+        PriceSlot *s = &wk->ps[i];
+        const RegionPair *rp = &r->pairs[i];
+        if (s->st != MW_OK)
+            status = MW_ENOMEM;
+        if (s->kind == PRICE_NONE)
+            s->g = pair_g_fallback(r, &wk->d, i);
+        if (s->g > wk->gbest[rp->cand])
+            wk->gbest[rp->cand] = s->g;
+        if (s->kind == PRICE_NONE || (s->kind == PRICE_SOLVED && s->status != CARVE_OPTIMAL))
+            *proven = 0;
+        if (s->kind != PRICE_SOLVED)
+            continue;
+        r->pricing_solves++;
+        r->solver_errors += s->status == CARVE_SOLVER_ERROR;
+        r->time_limits += s->status == CARVE_TIME_LIMIT;
+        if (status != MW_OK || s->pk.n == 0 || s->rc <= RC_EPS)
+            continue;
+        int dup = 0;
+        for (int k = rp->standalone; k >= 0 && !dup; k = wk->ms.next[k])
+            dup = same_package(&r->cols[k].pk, &s->pk);
+        if (dup)
+            continue;
+        if (push_column(r, i, &s->pk, terms_sum(&s->pk.terms) + rp->pair_terms, round))
+            return MW_ENOMEM;
+        memset(&s->pk, 0, sizeof s->pk);              /* the column owns it now */
+        if (master_add(&wk->ms, m, r, r->n_cols - 1))
+            return MW_ENOMEM;
+        (*added)++;
+    }
+    for (int i = 0; i < r->n_pairs; i++)
+        package_free(&wk->ps[i].pk);                  /* the packages that did not improve */
+    *L = lagrangian(m, &wk->ms, wk->y, nrows, wk->gbest);
+    return status;
+}
+
+int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Region *r)
+{
+    RegionOptions def;
+    if (!o) {
+        region_options_default(&def);
+        o = &def;
+    }
+    memset(r, 0, sizeof *r);
+    Work wk;
+    memset(&wk, 0, sizeof wk);
+    int nc = m->n_candidates, status = MW_ENOMEM;
+    double t0 = now_s(), deadline = o->time_limit > 0 ? t0 + o->time_limit : 0;
+
+    r->chosen = mw_malloc(sizeof(int) * (size_t)(nc + 1));
+    r->reasons = mw_calloc((size_t)nc + 1, sizeof *r->reasons);
+    r->no_package = mw_calloc((size_t)nc + 1, sizeof(int));
+    if (!r->chosen || !r->reasons || !r->no_package)
+        goto done;
+    for (int c = 0; c < nc; c++)
+        r->chosen[c] = -1;
+    r->master_status = 0;
+
+    /* 1. the standalone package of every pair */
+    r->threads = region_threads(o);
+    if (carve_all(m, w, o, r, &wk))
+        goto done;
+    double t1 = now_s();
+    r->seconds_carve = t1 - t0;
+
+    if (master_init(&wk.ms, m, r->n_pairs) || duals_init(&wk.d, m))
+        goto done;
+    for (int k = 0; k < r->n_cols; k++)
+        if (master_add(&wk.ms, m, r, k))
+            goto done;
+    wk.gbest = mw_malloc(sizeof(double) * (size_t)(nc + 1));
+    wk.ps = mw_calloc((size_t)r->n_pairs + 1, sizeof *wk.ps);
+    if (!wk.gbest || !wk.ps)
+        goto done;
+    if (r->n_cols == 0) {                 /* nothing to assign */
+        r->converged = 1;
+        status = MW_OK;
+        goto done;
+    }
+
+    /* the bound with zero duals: each candidate's best standalone bound */
+    for (int c = 0; c < nc; c++)
+        wk.gbest[c] = -HUGE_VAL;
+    for (int i = 0; i < r->n_pairs; i++) {
+        double g = r->cols[r->pairs[i].standalone].pk.bound + r->pairs[i].pair_terms;
+        if (g > wk.gbest[r->pairs[i].cand])
+            wk.gbest[r->pairs[i].cand] = g;
+    }
+    double best_L = lagrangian(m, &wk.ms, NULL, 0, wk.gbest);
+
+    /* 2–3. column generation */
+    for (;;) {
+        double value = 0;
+        int ok;
+        mw_free(wk.y);
+        wk.y = mw_malloc(sizeof(double) * (size_t)(wk.ms.nrows + 1));
+        if (!wk.y)
+            goto done;
+        if (master_lp(&wk.ms, r, master_tm_lim(o, deadline), &value, wk.y, &ok))
+            goto done;
+        if (!ok)
+            break;                        /* no duals: the bound stays Lagrangian */
+        r->master_lp = value;
+        duals_set(&wk.d, m, &wk.ms, wk.y);
+        if (r->iterations >= o->max_iterations || (deadline > 0 && now_s() >= deadline)) {
+            /* stopped before pricing these duals: bound every pair without
+             * solving (standalone bound + vacancy bonus), still valid */
+            for (int c = 0; c < nc; c++)
+                wk.gbest[c] = -HUGE_VAL;
+            for (int i = 0; i < r->n_pairs; i++) {
+                double g = pair_g_fallback(r, &wk.d, i);
+                if (g > wk.gbest[r->pairs[i].cand])
+                    wk.gbest[r->pairs[i].cand] = g;
+            }
+            double L = lagrangian(m, &wk.ms, wk.y, wk.ms.nrows, wk.gbest);
+            if (L < best_L)
+                best_L = L;
+            break;
+        }
+        int added, proven;
+        double L;
+        r->iterations++;
+        if (price_round(m, w, o, deadline, r->iterations, r, &wk, &added, &proven, &L))
+            goto done;
+        if (L < best_L)
+            best_L = L;
+        if (added == 0) {
+            r->converged = proven;
+            break;
+        }
+    }
+    double t2 = now_s();
+    r->seconds_pricing = t2 - t1;
+    if (r->converged) {
+        r->lp_bound = r->master_lp;
+    } else {
+        r->lp_bound = best_L;
+        r->bound_is_lagrangian = 1;
+    }
+
+    /* 4. the integer master, with the greedy proposal as its first incumbent */
+    report(o, "master", 0, 1);
+    wk.take = mw_calloc((size_t)r->n_cols + 1, 1);
+    wk.x1 = mw_calloc((size_t)r->n_cols + 2, sizeof(double));
+    if (!wk.take || !wk.x1 || master_greedy(&wk.ms, r, wk.take))
+        goto done;
+    for (int k = 0; k < r->n_cols; k++)
+        wk.x1[lp_col1(k)] = wk.take[k];
+    int mstatus;
+    if (master_mip(&wk.ms, r, master_tm_lim(o, deadline), wk.x1, wk.take, &mstatus))
+        goto done;
+    r->master_status = mstatus;            /* 2: take still holds the greedy proposal */
+    r->objective = 0;
+    for (int k = 0; k < r->n_cols; k++)
+        if (wk.take[k]) {
+            int c = r->pairs[r->cols[k].pair].cand;
+            assert(r->chosen[c] < 0);   /* the candidate rows allow one column */
+            r->chosen[c] = k;
+            r->objective += r->cols[k].score;
+        }
+    r->gap = (r->lp_bound - r->objective) / (fabs(r->lp_bound) > 1 ? fabs(r->lp_bound) : 1);
+    r->seconds_master = now_s() - t2;
+    report(o, "master", 1, 1);
+    status = MW_OK;
+done:
+    work_free(&wk, r, nc);
+    if (status != MW_OK)
+        region_free(r);
+    return status;
+}

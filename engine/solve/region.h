@@ -1,0 +1,114 @@
+/* region.h — the regional proposal (DESIGN §4.3): every candidate–employer
+ * pair that passes the filters gets its standalone package; column
+ * generation then prices new packages against the master problem's duals
+ * (task work not promised twice, employer intake, supervision minutes, donor
+ * jobs, one package per candidate), and the master is solved as a MIP over
+ * the generated columns. Layer: solve. Knows nothing about files or output.
+ * Deterministic: the same model and options give the same Region, whatever
+ * the thread count.
+ */
+#ifndef MW_REGION_H
+#define MW_REGION_H
+
+#include "carve.h"
+#include "pairs.h"
+
+typedef struct {
+    int threads;          /* pair carving and pricing; 0 = the number of cores; 1 when
+                             GLPK was built without thread-local storage */
+    int max_iterations;   /* column-generation rounds; default 50 */
+    double time_limit;    /* seconds for the whole regional solve; 0 = none */
+    double budget;        /* subsidy budget (scenario); < 0 = none (not used yet) */
+    double master_time_limit; /* seconds for each master LP and for the integer master
+                                 (capped by what is left of time_limit, but at least 1 s);
+                                 default 60 */
+    /* progress callback: called from the main thread with done/total of a
+     * stage ("carving", "pricing N", "master"); may be NULL */
+    void (*progress)(void *ctx, const char *stage, long done, long total);
+    void *progress_ctx;
+} RegionOptions;
+
+/* Fills o with the defaults: threads 0, max_iterations 50, time_limit 0,
+ * budget -1, master_time_limit 60, no progress callback. */
+void region_options_default(RegionOptions *o);
+
+/* A package column: candidate, employer, the package and its score. */
+typedef struct {
+    int pair;             /* index into Region.pairs */
+    Package pk;           /* tasks with work covered, supervision, terms */
+    double score;         /* pk's objective without prices + the pair terms (points) */
+    int iteration;        /* 0 = the standalone package; k = priced in round k */
+} Column;
+
+/* One pair that passed the filters and has a standalone package. */
+typedef struct {
+    int cand, emp;
+    double travel_min;
+    double pair_terms;    /* travel + known employer + affinity, points */
+    int standalone;       /* its standalone column (index into Region.cols) */
+} RegionPair;
+
+typedef struct {
+    int n_pairs, cap_pairs;
+    RegionPair *pairs;    /* ordered by candidate index, then employer index */
+    int n_cols, cap_cols;
+    Column *cols;         /* standalone columns first (same order as pairs), then priced ones */
+    int *chosen;          /* [n_candidates] column index in the proposal, or -1 */
+    /* per candidate: how many employers failed each pair filter, and how
+     * many passed the filters but have no package (infeasible/no task) */
+    int (*reasons)[PAIR_REASONS];   /* [n_candidates] */
+    int *no_package;                /* [n_candidates] */
+    /* solver statistics */
+    /* lp_bound bounds the best proposal that uses any packages of the pairs
+     * in `pairs` (the pairs whose standalone carve failed are outside it;
+     * they are counted in solver_errors / time_limits and no_package). When
+     * converged it is the master LP value. Otherwise it is the best
+     * Lagrangian bound over the rounds (and over the last master LP's
+     * duals, which no round priced): Σ_{rows other than the candidate
+     * rows} dual·rhs + Σ_c max(0, max over c's pairs of (bound on the priced
+     * pair objective + pair_terms − intake dual)), which never exceeds the
+     * textbook "master LP + Σ_c max(0, best reduced cost)". The pricing
+     * MIP's own upper bound (Package.bound) is used when it solved
+     * (optimal, or time limit with a package); for a pair that was not
+     * priced (skipped, time limit without a package, solver error, regional
+     * time limit) the bound is its standalone bound plus the largest vacancy
+     * bonus (donor dual × R_j) of its employer (a pair is skipped, without
+     * a MIP, when that bound shows no improving column): prices on work and
+     * supervision are ≥ 0, so they can only lower the objective. The bound
+     * is therefore always valid; with zero duals (master LP failed) it is
+     * Σ_c max(0, best standalone bound + pair terms). */
+    double lp_bound;      /* a valid upper bound on the best regional objective */
+    int bound_is_lagrangian;   /* 1: pricing stopped early; lp_bound is the Lagrangian bound */
+    double master_lp;     /* the last master LP value */
+    double objective;     /* the integer master's objective (Σ scores of chosen columns) */
+    double gap;           /* (lp_bound − objective) / max(1, |lp_bound|) */
+    int iterations;       /* pricing rounds done */
+    int converged;        /* 1: no column improved, every pricing MIP proven optimal (or
+                             skipped because its bound showed it could not improve) */
+    int master_status;    /* 0 optimal, 1 time limit (feasible), 2 failed: the proposal is
+                             then the greedy one (best score first while every row fits) */
+    int threads;          /* threads used for carving and pricing (meta only) */
+    long carve_solves, pricing_solves;
+    int solver_errors, time_limits;   /* pair MIPs (carving and pricing) that failed or
+                                         hit their limit */
+    double seconds_carve, seconds_pricing, seconds_master;   /* wall time (meta only) */
+} Region;
+
+/* Builds the regional proposal. Returns MW_OK with *r filled (free with
+ * region_free) or MW_ENOMEM (*r then holds nothing to free). o may be NULL
+ * (the defaults). Solver trouble in one pair is contained and counted
+ * (solver_errors); the batch goes on. The carving stage always runs to the
+ * end; time_limit stops the pricing rounds (the bound is then Lagrangian)
+ * and caps the master. Worker threads free their GLPK environment when
+ * they end; the caller's thread keeps its own. Not reentrant with
+ * mw_alloc_fail_at sweeps when threads > 1 (the allocation counter is
+ * shared). */
+int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Region *r);
+void region_free(Region *r);
+
+/* Work covered of task t (model index) by column c, 0 if not in it. */
+double column_work(const Column *c, int task);
+/* Supervision minutes per week of column c. */
+double column_supervision(const Column *c);
+
+#endif
