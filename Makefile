@@ -75,13 +75,15 @@ deps:
 demo: deps
 	@$(MAKE) --no-print-directory all
 	@echo "== maatwerk validate datasets/demo"
-	@$(BUILD)/maatwerk validate datasets/demo
+	@$(BUILD)/maatwerk validate datasets/demo | head -n 8
 	@echo
-	@echo "== maatwerk explain datasets/demo --candidate C000001 (the best three packages of one candidate)"
-	@$(BUILD)/maatwerk explain datasets/demo --candidate C000001
+	@echo "== maatwerk run datasets/demo -o results"
+	@$(BUILD)/maatwerk run datasets/demo -o results
 	@echo
-	@echo "Validated datasets/demo and explained one candidate. Try: $(BUILD)/maatwerk explain datasets/casebook --candidate C14 --employer E26"
-	@echo "The regional proposal (maatwerk run, writing results/) is not built yet."
+	@echo "Look at: results/results.json (the proposal, shortlists, unmatched, employers, summary),"
+	@echo "         results/matches.csv and results/shortlist.csv (open in Excel), results/run.json (timings)."
+	@echo "One candidate explained: $(BUILD)/maatwerk explain datasets/demo --candidate C000001"
+	@echo "A pair out of reach:     $(BUILD)/maatwerk explain datasets/casebook --candidate C14 --employer E26"
 
 test: deps
 	@$(MAKE) --no-print-directory all units san

@@ -279,26 +279,33 @@ done:
     return code;
 }
 
+/* Loads the preset's weights and the data directory. On failure prints
+ * the errors and returns the exit code (and *m stays NULL); 0 on success. */
+static int load_input(const Options *o, const char *preset, Weights *w, Model **m)
+{
+    MwErrors err;
+    mw_errors_init(&err, o->max_errors);
+    LoadOptions lo = {o->models};
+    weights_default(w);
+    *m = NULL;
+    int status = load_preset(o->models, preset, w, &err);
+    if (status == MW_OK)
+        status = load_dir(o->dir, &lo, m, &err);
+    int code = status == MW_OK ? 0 : report_load_failure(status, &err, o->dir);
+    mw_errors_free(&err);
+    return code;
+}
+
 static int cmd_explain(const Options *o)
 {
     if (!o->dir || !o->candidate)
         return usage_error("%s", "explain needs a data directory and --candidate ID");
-    MwErrors err;
-    mw_errors_init(&err, o->max_errors);
-    Model *m = NULL;
-    LoadOptions lo = {o->models};
+    Model *m;
     Weights w;
-    weights_default(&w);
-    int status = load_preset(o->models, o->preset ? o->preset : "balanced", &w, &err);
-    if (status == MW_OK)
-        status = load_dir(o->dir, &lo, &m, &err);
-    if (status != MW_OK) {
-        int code = report_load_failure(status, &err, o->dir);
-        mw_errors_free(&err);
+    int code = load_input(o, o->preset ? o->preset : "balanced", &w, &m);
+    if (code)
         return code;
-    }
-    mw_errors_free(&err);
-    int code = EXIT_DONE;
+    int status;
     int c = model_find_candidate(m, o->candidate);
     int e = o->employer ? model_find_employer(m, o->employer) : -1;
     if (c < 0 || (o->employer && e < 0)) {
@@ -409,20 +416,14 @@ static int cmd_run(const Options *o)
     const char *out = o->out ? o->out : "results";
     const char *preset = o->preset ? o->preset : "balanced";
     double t0 = now_seconds();
+    Model *m;
+    Weights w;
+    int code = load_input(o, preset, &w, &m);
+    if (code)
+        return code;
     MwErrors err;
     mw_errors_init(&err, o->max_errors);
-    Model *m = NULL;
-    LoadOptions lo = {o->models};
-    Weights w;
-    weights_default(&w);
-    int status = load_preset(o->models, preset, &w, &err);
-    if (status == MW_OK)
-        status = load_dir(o->dir, &lo, &m, &err);
-    if (status != MW_OK) {
-        int code = report_load_failure(status, &err, o->dir);
-        mw_errors_free(&err);
-        return code;
-    }
+    int status;
     double t_load = now_seconds() - t0;
     Progress prog;
     progress_init(&prog, o->quiet);
@@ -435,7 +436,7 @@ static int cmd_run(const Options *o)
     ro.progress_ctx = &prog;
     Region r;
     Proposal p;
-    int code = EXIT_DONE, have_region = 0, have_proposal = 0;
+    int have_region = 0, have_proposal = 0;
     status = region_solve(m, &w, &ro, &r);
     progress_done(&prog);
     have_region = status == MW_OK;

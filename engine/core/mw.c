@@ -4,6 +4,7 @@
 #include "mw.h"
 
 #include <math.h>
+#include <stdatomic.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -84,23 +85,26 @@ void mw_error_format(const MwError *err, char *buf, size_t size)
 
 /* ---- allocation ------------------------------------------------------ */
 
-static long alloc_fail_at;   /* 0 = never */
-static long alloc_count;
+/* Shared by every thread (the regional solve carves in parallel): atomic,
+ * so the count is exact and the n-th allocation fails exactly once. */
+static _Atomic long alloc_fail_at;   /* 0 = never */
+static _Atomic long alloc_count;
 
 void mw_alloc_fail_at(long n)
 {
-    alloc_fail_at = n > 0 ? alloc_count + n : 0;
+    alloc_fail_at = n > 0 ? atomic_load(&alloc_count) + n : 0;
 }
 
 long mw_alloc_count(void)
 {
-    return alloc_count;
+    return atomic_load(&alloc_count);
 }
 
 static int alloc_should_fail(void)
 {
-    alloc_count++;
-    return alloc_fail_at && alloc_count == alloc_fail_at;
+    long k = atomic_fetch_add(&alloc_count, 1) + 1;
+    long at = atomic_load(&alloc_fail_at);
+    return at && k == at;
 }
 
 void *mw_malloc(size_t n)
