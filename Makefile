@@ -8,7 +8,7 @@
 
 CC      ?= cc
 BUILD   := build
-PKGS    := build-essential pkg-config libglpk-dev libcjson-dev libcsv-dev glpk-utils python3
+PKGS    := build-essential pkg-config libglpk-dev libcjson-dev libcsv-dev glpk-utils coinor-cbc python3
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Werror
 CJSON_CFLAGS := $(shell pkg-config --cflags libcjson 2>/dev/null || echo -I/usr/include/cjson)
 CJSON_LIBS   := $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson)
@@ -62,6 +62,7 @@ deps:
 	  [ -f $$h ] || missing=yes; done; \
 	command -v pkg-config >/dev/null || missing=yes; \
 	command -v glpsol >/dev/null || missing=yes; \
+	command -v cbc >/dev/null || missing=yes; \
 	command -v python3 >/dev/null || missing=yes; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \

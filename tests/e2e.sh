@@ -165,4 +165,16 @@ if head -c 3 "$W/cb/matches.csv" | od -An -tx1 | grep -q "ef bb bf" && head -n 1
    head -n 1 "$W/cb/matches.csv" | grep -q "$(printf '\r')"; then ok "run: matches.csv has BOM, semicolons, CRLF"
 else notok "run: matches.csv has BOM, semicolons, CRLF" "$(head -c 200 "$W/cb/matches.csv" | od -c | head -n 4)"; fi
 
+# --- export-mip: the monolithic regional MIP, solved by cbc, against run ------
+if command -v cbc > /dev/null; then
+    "$BIN" export-mip "$ROOT/datasets/casebook" -o "$W/cb.lp" --quiet > /dev/null 2>&1
+    obj=$(timeout 300 cbc "$W/cb.lp" sec 200 solve quit 2>/dev/null | awk '/^Result - Optimal/ {opt=1} /^Objective value:/ {print (opt ? $3 : "not-optimal")}')
+    mine=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["meta"]["solver"]; print(s["objective"], s["lp_bound"], s["gap"])' "$W/cb/results.json")
+    if python3 -c 'import sys; o=float(sys.argv[1]); a,b,g=map(float,sys.argv[2:5]); sys.exit(0 if abs(o-a) <= 1e-6*max(1,abs(o)) + g*max(1,abs(b)) and b >= o - 1e-6*max(1,abs(o)) else 1)' "$obj" $mine 2>/dev/null; then
+        ok "casebook: run's objective matches cbc's optimum of the export-mip file ($obj)"
+    else notok "casebook: run's objective matches cbc's optimum of the export-mip file" "cbc: $obj; run objective, bound, gap: $mine"; fi
+else
+    notok "casebook: export-mip checked by cbc" "cbc is not installed (Debian package coinor-cbc)"
+fi
+
 echo "e2e done"

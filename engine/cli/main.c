@@ -17,6 +17,7 @@
 #include "../core/hash.h"
 #include "../output/explain.h"
 #include "../output/results.h"
+#include "../solve/monolith.h"
 #include "../solve/region.h"
 #include "progress.h"
 #include "../output/tables.h"
@@ -45,7 +46,10 @@ static const char usage_text[] =
     "                                   assigned by column generation so no work is promised\n"
     "                                   twice; writes OUT/results.json, matches.csv and\n"
     "                                   shortlist.csv (default OUT: results)\n"
-    "  scenarios, export-mip, diff      not built yet\n"
+    "  export-mip DIR -o FILE.lp [--preset NAME]\n"
+    "                                   the monolithic regional MIP (every feasible pair, every\n"
+    "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
+    "  scenarios, diff                  not built yet\n"
     "                                   not built yet (see the README's roadmap)\n"
     "\n"
     "options for every command:\n"
@@ -495,6 +499,36 @@ static int cmd_run(const Options *o)
     return code;
 }
 
+static int cmd_export_mip(const Options *o)
+{
+    if (!o->dir || !o->out)
+        return usage_error("%s", "export-mip needs a data directory and -o FILE.lp");
+    Model *m;
+    Weights w;
+    int code = load_input(o, o->preset ? o->preset : "balanced", &w, &m);
+    if (code)
+        return code;
+    MwErrors err;
+    mw_errors_init(&err, o->max_errors);
+    int n_pairs = 0;
+    int status = monolith_write_lp(m, &w, o->out, &err, &n_pairs);
+    if (status == MW_OK) {
+        if (!o->quiet)
+            printf("wrote %s: %d candidates, %d employers, %d feasible pairs\n", o->out, m->n_candidates,
+                   m->n_employers, n_pairs);
+    } else {
+        print_errors(&err);
+        if (status == MW_ENOMEM)
+            fprintf(stderr, "maatwerk: out of memory\n");
+        else if (status == MW_ESOLVER)
+            fprintf(stderr, "maatwerk: GLPK failed while building the model\n");
+        code = EXIT_INTERNAL;
+    }
+    mw_errors_free(&err);
+    model_free(m);
+    return code;
+}
+
 static int cmd_convert(const Options *o)
 {
     if (!o->dir || !o->out)
@@ -572,8 +606,9 @@ int main(int argc, char **argv)
         return cmd_explain(&o);
     if (strcmp(cmd, "run") == 0)
         return cmd_run(&o);
-    if (strcmp(cmd, "scenarios") == 0 ||
-        strcmp(cmd, "export-mip") == 0 || strcmp(cmd, "diff") == 0) {
+    if (strcmp(cmd, "export-mip") == 0)
+        return cmd_export_mip(&o);
+    if (strcmp(cmd, "scenarios") == 0 || strcmp(cmd, "diff") == 0) {
         fprintf(stderr, "maatwerk: '%s' is not built yet; this version reads, validates and generates data\n", cmd);
         return EXIT_INTERNAL;
     }

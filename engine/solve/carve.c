@@ -1,9 +1,10 @@
 /* carve.c — the carving MIP of docs/carving-model.md through the GLPK C
  * API: build, solve (LP relaxation, then branch and cut, each with a time
  * limit and no terminal output), read the package back and lay out a weekly
- * schedule. A GLPK fault is caught by the error hook of lp.c (which also
- * holds the triplet builder) and reported as CARVE_SOLVER_ERROR. Layer:
- * solve. Knows nothing about files or output.
+ * schedule; the same build, with a selection column, adds a pair to the
+ * regional MIP of monolith.c (carve_add_pair). A GLPK fault is caught by
+ * the error hook of lp.c and reported as CARVE_SOLVER_ERROR. Layer: solve.
+ * Knows nothing about files or output.
  */
 #include "carve.h"
 
@@ -395,18 +396,28 @@ static void scratch_free(AddScratch *sc)
     mw_free(sc);
 }
 
+/* Whether row1's bounds hold at activity 0. */
+static int zero_fits(glp_prob *lp, int row1)
+{
+    int type = glp_get_row_type(lp, row1);
+    double lb = glp_get_row_lb(lp, row1), ub = glp_get_row_ub(lp, row1);
+    return (type == GLP_FR || type == GLP_UP || lb <= 0) && (type == GLP_FR || type == GLP_LO || ub >= 0);
+}
+
 /* Sets rows first..end-1 (0-based, all new) of b->lp from b's triplets,
- * row by row: glp_load_matrix would replace the other pairs' rows. */
+ * row by row: glp_load_matrix would replace the other pairs' rows. Rows
+ * left without entries that hold at 0 (a one-vacancy row without routes,
+ * a day without hours) say nothing and are deleted. */
 static int set_rows(const LpBuilder *b, int first, int end)
 {
     int nr = end - first, st = MW_ENOMEM;
     int *pos = mw_calloc((size_t)nr + 2, sizeof(int));
+    int *del = mw_calloc((size_t)nr + 2, sizeof(int));
     int *ind = mw_calloc((size_t)b->n + 1, sizeof(int));
     double *val = mw_calloc((size_t)b->n + 1, sizeof(double));
-    if (!pos || !ind || !val)
+    if (!pos || !del || !ind || !val)
         goto done;
-    /* counting sort by row; ind/val keep GLPK's unused slot 0, so row i's
-     * entries are ind[pos[i] + 1 .. pos[i + 1]] */
+    /* counting sort by row; ind/val keep GLPK's unused slot 0 */
     for (int k = 1; k <= b->n; k++)
         pos[b->ia[k] - lp_row1(first) + 1]++;
     for (int i = 0; i < nr; i++)
@@ -417,15 +428,23 @@ static int set_rows(const LpBuilder *b, int first, int end)
         ind[at] = b->ja[k];
         val[at] = b->ar[k];
     }
-    /* pos[i] is now the end of row i, which is where row i + 1 starts */
+    /* pos[i] is now the end of row i, which is where row i + 1 starts:
+     * row i's entries are ind[start + 1 .. pos[i]] */
+    int ndel = 0;
     for (int i = 0, start = 0; i < nr; i++) {
+        int row1 = lp_row1(first + i);
         if (pos[i] > start)
-            glp_set_mat_row(b->lp, lp_row1(first + i), pos[i] - start, ind + start, val + start);
+            glp_set_mat_row(b->lp, row1, pos[i] - start, ind + start, val + start);
+        else if (zero_fits(b->lp, row1))
+            del[++ndel] = row1;   /* GLPK's list starts at 1 */
         start = pos[i];
     }
+    if (ndel)
+        glp_del_rows(b->lp, ndel, del);
     st = MW_OK;
 done:
     mw_free(pos);
+    mw_free(del);
     mw_free(ind);
     mw_free(val);
     return st;

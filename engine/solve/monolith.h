@@ -1,12 +1,9 @@
 /* monolith.h — the monolithic regional MIP behind `maatwerk export-mip`
- * (DESIGN §7): every candidate–employer pair that passes the filters, with
- * the whole carving model of docs/carving-model.md switched on and off by a
- * selection column s_p, tied together by the master rows of DESIGN §4.3
- * (one package per candidate, task work, intake, supervision, donor jobs),
- * written in CPLEX LP format so that glpsol or cbc can solve the region in
- * one piece and check the column-generation result (region.h). Layer:
- * solve. Knows nothing about CSV, JSON or the command line; includes no
- * GLPK header (glp_prob is only named).
+ * (DESIGN §7): every filtered pair's carving model switched on and off by a
+ * selection column, tied by the master rows of DESIGN §4.3, written in CPLEX
+ * LP format so that glpsol or cbc can check the column-generation result of
+ * region.h. Layer: solve. Knows nothing about CSV, JSON or the command
+ * line; names glp_prob but includes no GLPK header.
  */
 #ifndef MW_MONOLITH_H
 #define MW_MONOLITH_H
