@@ -562,7 +562,13 @@ static int master_lp(Master *ms, const Region *r, int tm_lim, double *value, dou
 typedef struct {
     const double *x1;         /* [1..ncols] */
     int given;
+    int node_limit_hit;
 } Heuristic;
+
+/* The branch-and-bound of the integer master stops after this many nodes:
+ * unlike a time limit, a node limit gives the same proposal on every
+ * machine and under any load (the time limit stays as a safety net). */
+enum { MASTER_NODE_LIMIT = 1000 };
 
 static void master_callback(glp_tree *tree, void *info)
 {
@@ -570,6 +576,14 @@ static void master_callback(glp_tree *tree, void *info)
     if (glp_ios_reason(tree) == GLP_IHEUR && !h->given) {
         h->given = 1;
         glp_ios_heur_sol(tree, h->x1);
+    }
+    if (glp_ios_reason(tree) == GLP_ISELECT) {
+        int total;
+        glp_ios_tree_size(tree, NULL, NULL, &total);
+        if (total > MASTER_NODE_LIMIT) {
+            h->node_limit_hit = 1;
+            glp_ios_terminate(tree);
+        }
     }
 }
 
@@ -609,7 +623,7 @@ static int master_mip(const Master *ms, const Region *r, int tm_lim, const doubl
             int ret = glp_intopt(s->b.lp, &iocp);
             int mst = glp_mip_status(s->b.lp);
             if (mst == GLP_OPT || mst == GLP_FEAS) {
-                *mstatus = ret == 0 && mst == GLP_OPT ? 0 : 1;
+                *mstatus = ret == 0 && mst == GLP_OPT ? 0 : s->heur.node_limit_hit ? 3 : 1;
                 for (int k = 0; k < r->n_cols; k++)
                     take[k] = glp_mip_col_val(s->b.lp, lp_col1(k)) > 0.5;
             }
