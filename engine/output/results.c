@@ -6,6 +6,7 @@
  * outside binding_limits, signaleringen and nearest_miss.
  */
 #include "results.h"
+#include "textbuf.h"
 
 #include <cJSON.h>
 #include <stdio.h>
@@ -340,33 +341,6 @@ static char *results_json(const Proposal *p, const RunMeta *meta, unsigned forma
 }
 
 /* ---- CSV for Dutch Excel: BOM, ';', CRLF, decimal comma -------------------------- */
-
-typedef struct { char *p; size_t n, cap; int oom; } Buf;
-
-static void buf_putn(Buf *b, const char *s, size_t n)
-{
-    if (b->oom)
-        return;
-    if (b->n + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + n + 1)
-            cap *= 2;
-        char *q = mw_realloc(b->p, cap);
-        if (!q) {
-            b->oom = 1;
-            return;
-        }
-        b->p = q;
-        b->cap = cap;
-    }
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
-static void buf_clear(Buf *b) { b->n = 0; }
-static const char *buf_str(const Buf *b) { return b->p && b->n && !b->oom ? b->p : ""; }
 
 typedef struct { Buf *b; int ncell; } Row;
 

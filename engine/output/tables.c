@@ -4,6 +4,7 @@
  * the same columns. Layer: output. Knows nothing about solving or scoring.
  */
 #include "tables.h"
+#include "textbuf.h"
 #include "atomic.h"
 
 #include <cJSON.h>
@@ -16,46 +17,6 @@
 #include <unistd.h>
 
 /* ---- a growable text buffer ------------------------------------------------ */
-
-typedef struct { char *p; size_t n, cap; int oom; } Buf;
-
-static int buf_reserve(Buf *b, size_t extra)
-{
-    if (b->oom)
-        return 0;
-    if (b->n + extra + 1 <= b->cap)
-        return 1;
-    size_t cap = b->cap ? b->cap : 256;
-    while (cap < b->n + extra + 1)
-        cap *= 2;
-    char *p = mw_realloc(b->p, cap);
-    if (!p) {
-        b->oom = 1;
-        return 0;
-    }
-    b->p = p;
-    b->cap = cap;
-    return 1;
-}
-
-static void buf_putn(Buf *b, const char *s, size_t n)
-{
-    if (!buf_reserve(b, n))
-        return;
-    memcpy(b->p + b->n, s, n);
-    b->n += n;
-    b->p[b->n] = '\0';
-}
-
-static void buf_puts(Buf *b, const char *s) { buf_putn(b, s, strlen(s)); }
-static void buf_putc(Buf *b, char c) { buf_putn(b, &c, 1); }
-static void buf_clear(Buf *b)
-{
-    b->n = 0;
-    if (b->p)
-        b->p[0] = '\0';
-}
-static const char *buf_str(const Buf *b) { return b->p && !b->oom ? b->p : ""; }
 
 /* ---- numbers and dates ------------------------------------------------------- */
 
