@@ -9,15 +9,7 @@ W=$TMP/e2e-$(basename "$BIN")
 rm -rf "$W"; mkdir -p "$W"
 EDIT="python3 $ROOT/tests/tools/csvedit.py"
 
-ok() { echo "ok $1"; }
-notok() { echo "not ok $1"; shift; for l in "$@"; do echo "  $l"; done; }
-
-# check NAME EXPECTED_RC CMD...: runs CMD, compares the exit code
-check_rc() {
-    name=$1; want=$2; shift 2
-    "$@" > "$W/out" 2> "$W/err"; rc=$?
-    if [ "$rc" = "$want" ]; then ok "$name"; else notok "$name" "exit $rc, want $want" "$(head -n 5 "$W/err")"; fi
-}
+. "$ROOT/tests/e2e-lib.sh"
 
 # --- malformed inputs ------------------------------------------------------
 run_bad_case() {

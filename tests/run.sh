@@ -39,15 +39,19 @@ for kind in obj san; do
 done
 
 # --- the end-to-end and malformed-input checks run on both binaries ------
-for bin in "$BIN" "$SAN"; do
-    BIN_UNDER_TEST=$bin TMP=$TMP ROOT=$ROOT sh tests/e2e.sh > "$TMP/e2e.out" 2>&1
-    p=$(grep -c '^ok ' "$TMP/e2e.out")
-    f=$(grep -c '^not ok ' "$TMP/e2e.out")
-    PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
-    grep -A12 '^not ok ' "$TMP/e2e.out" | head -n 200
-    if ! grep -q '^e2e done$' "$TMP/e2e.out"; then
-        fail "tests/e2e.sh with $(basename "$bin") did not finish"; tail -n 20 "$TMP/e2e.out"
-    fi
+# tests/e2e.sh and every tests/e2e-*.sh (but the shared e2e-lib.sh); each
+# prints "ok NAME" / "not ok NAME" lines and ends with "e2e done".
+for script in tests/e2e.sh $(ls tests/e2e-*.sh | grep -v 'e2e-lib.sh$' | sort); do
+    for bin in "$BIN" "$SAN"; do
+        BIN_UNDER_TEST=$bin TMP=$TMP ROOT=$ROOT sh "$script" > "$TMP/e2e.out" 2>&1
+        p=$(grep -c '^ok ' "$TMP/e2e.out")
+        f=$(grep -c '^not ok ' "$TMP/e2e.out")
+        PASSED=$((PASSED + p)); FAILED=$((FAILED + f))
+        grep -A12 '^not ok ' "$TMP/e2e.out" | head -n 200
+        if ! grep -q '^e2e done$' "$TMP/e2e.out"; then
+            fail "$script with $(basename "$bin") did not finish"; tail -n 20 "$TMP/e2e.out"
+        fi
+    done
 done
 
 echo "$PASSED passed, $FAILED failed"
