@@ -41,11 +41,14 @@ static const char usage_text[] =
     "                                   limits, signaleringen, coverage; without a package the\n"
     "                                   reasons and the nearest miss\n"
     "  run DIR [-o OUT] [--preset NAME] [--top K] [--threads N] [--time-limit S]\n"
-    "      [--formats json,csv] [--no-limits] [--no-miss] [--quiet]\n"
+    "      [--formats json,csv,html] [--employer-view] [--no-limits] [--no-miss] [--quiet]\n"
     "                                   the regional proposal: every pair carved, packages\n"
     "                                   assigned by column generation so no work is promised\n"
     "                                   twice; writes OUT/results.json, matches.csv and\n"
-    "                                   shortlist.csv, run.json (default OUT: results)\n"
+    "                                   shortlist.csv, run.json (default OUT: results) and\n"
+    "                                   report.html (the bemiddelaar's report, in Dutch);\n"
+    "                                   --employer-view adds OUT/employers/ID.html and .json\n"
+    "                                   per employer (limits only with the candidate's consent)\n"
     "  export-mip DIR -o FILE.lp [--preset NAME]\n"
     "                                   the monolithic regional MIP (every feasible pair, every\n"
     "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
@@ -73,6 +76,7 @@ typedef struct {
     int have_time_limit;
     const char *formats;
     int quiet, no_limits, no_miss;
+    int employer_view;
     const char *out;
     long candidates, employers;
     unsigned long long seed;
@@ -121,6 +125,8 @@ static int parse_options(int argc, char **argv, Options *o)
             o->no_limits = 1;
         } else if (strcmp(a, "--no-miss") == 0) {
             o->no_miss = 1;
+        } else if (strcmp(a, "--employer-view") == 0) {
+            o->employer_view = 1;
         } else if (strcmp(a, "--threads") == 0 || strcmp(a, "--time-limit") == 0 || strcmp(a, "--formats") == 0) {
             if (!v)
                 return usage_error("option %s needs a value", a);
@@ -360,7 +366,7 @@ static double now_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Parses "json,csv" into RESULTS_* flags; 0 on an unknown name. */
+/* Parses "json,csv,html" into RESULTS_* flags; 0 on an unknown name. */
 static unsigned parse_formats(const char *s)
 {
     unsigned f = 0;
@@ -371,6 +377,8 @@ static unsigned parse_formats(const char *s)
             f |= RESULTS_JSON;
         else if (strcmp(tok, "csv") == 0)
             f |= RESULTS_CSV;
+        else if (strcmp(tok, "html") == 0)
+            f |= RESULTS_HTML;
         else
             return 0;
     }
@@ -411,9 +419,11 @@ static int cmd_run(const Options *o)
 {
     if (!o->dir)
         return usage_error("%s", "run needs a data directory: maatwerk run DIR [-o OUT]");
-    unsigned formats = parse_formats(o->formats ? o->formats : "json,csv");
+    unsigned formats = parse_formats(o->formats ? o->formats : "json,csv,html");
     if (!formats)
-        return usage_error("--formats: expected a list of json and csv, got '%s'", o->formats);
+        return usage_error("--formats: expected a list of json, csv and html, got '%s'", o->formats);
+    if (o->employer_view)
+        formats |= RESULTS_EMPLOYER_VIEW;
     if (o->no_limits)
         formats |= RESULTS_OMIT_LIMITS;
     const char *out = o->out ? o->out : "results";
@@ -485,9 +495,12 @@ static int cmd_run(const Options *o)
         if (r.solver_errors || r.time_limits)
             printf("solver trouble: %d pair solves failed, %d hit their time limit (counted in meta.solver)\n",
                    r.solver_errors, r.time_limits);
-        printf("wrote %s/%s%s%s\n", out, formats & RESULTS_JSON ? "results.json" : "",
+        printf("wrote %s/%s%s%s", out, formats & RESULTS_JSON ? "results.json" : "",
                (formats & RESULTS_JSON) && (formats & RESULTS_CSV) ? ", " : "",
                formats & RESULTS_CSV ? "matches.csv, shortlist.csv" : "");
+        printf("%s%s%s\n", (formats & RESULTS_HTML) && (formats & (RESULTS_JSON | RESULTS_CSV)) ? ", " : "",
+               formats & RESULTS_HTML ? "report.html" : "",
+               formats & RESULTS_EMPLOYER_VIEW ? " and the employer view in employers/" : "");
     }
     if (have_proposal)
         proposal_free(&p);

@@ -135,7 +135,22 @@ int atomic_write_files(const char *dir, const AtomicFile *files, int n, MwErrors
             rc = MW_ENOMEM;
     for (int k = 0; k < n && rc == MW_OK; k++) {
         FILE *f = NULL;
-        if ((rc = atomic_temp_open(dir, files[k].name, &tmp[k], &f, err)) != MW_OK)
+        /* a name with a subdirectory ("employers/E01.html"): its temporary
+         * file goes into that subdirectory, so the rename stays in one
+         * directory */
+        const char *slash = strrchr(files[k].name, '/');
+        char *sub = slash ? atomic_path_join(dir, files[k].name) : NULL;
+        if (slash && !sub) {
+            rc = MW_ENOMEM;
+            break;
+        }
+        if (sub)
+            sub[strlen(sub) - strlen(slash)] = '\0';
+        rc = sub ? atomic_make_dirs(sub, err) : MW_OK;
+        if (rc == MW_OK)
+            rc = atomic_temp_open(sub ? sub : dir, slash ? slash + 1 : files[k].name, &tmp[k], &f, err);
+        mw_free(sub);
+        if (rc != MW_OK)
             break;
         int st = MW_OK, e = 0;
         if (files[k].len && fwrite(files[k].data, 1, files[k].len, f) != files[k].len) {

@@ -47,7 +47,8 @@ int atomic_commit(char **tmp, char *const *final, int n, MwErrors *err);
 
 /* One file of a set written from memory. */
 typedef struct {
-    const char *name;     /* base name inside the directory */
+    const char *name;     /* name inside the directory; it may start with
+                             subdirectories ("employers/E01.html"), created 0700 */
     const char *data;
     size_t len;
 } AtomicFile;

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "atomic.h"
+#include "employer_view.h"
 #include "explain.h"
+#include "report.h"
 
 /* ---- JSON: one flag for any failed cJSON allocation ---------------------- */
 
@@ -127,6 +129,10 @@ static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta,
         add(j, fm, NULL, cJSON_CreateString("json"));
     if (formats & RESULTS_CSV)
         add(j, fm, NULL, cJSON_CreateString("csv"));
+    if (formats & RESULTS_HTML)
+        add(j, fm, NULL, cJSON_CreateString("html"));
+    if (formats & RESULTS_EMPLOYER_VIEW)
+        add(j, fm, NULL, cJSON_CreateString("employer_view"));
     put_bool(j, par, "omit_limits", formats & RESULTS_OMIT_LIMITS);
 
     cJSON *s = obj(j, o, "solver");
@@ -471,21 +477,65 @@ static void csv_shortlist(Buf *b, const Proposal *p)
 
 /* ---- the files ----------------------------------------------------------------------- */
 
+/* The report and the employer view: report.html, and employers/<id>.html
+ * and .json for every employer with a proposed candidate. Appends to
+ * files[*n] (room for 1 + 2 × n_employers) with the texts owned by *texts
+ * (one Buf each, freed by the caller). MW_OK or MW_ENOMEM. */
+static int html_files(const Proposal *p, const RunMeta *meta, unsigned formats, AtomicFile *files, int *n,
+                      Buf *texts, int *ntexts)
+{
+    if (formats & RESULTS_HTML) {
+        Buf *b = &texts[(*ntexts)++];
+        if (report_write_html(p, meta, formats, b) != MW_OK)
+            return MW_ENOMEM;
+        files[(*n)++] = (AtomicFile){"report.html", b->p, b->n};
+    }
+    if (!(formats & RESULTS_EMPLOYER_VIEW))
+        return MW_OK;
+    const Model *m = p->m;
+    for (int e = 0; e < m->n_employers; e++) {
+        if (!p->employers[e].placements)
+            continue;
+        for (int k = 0; k < 2; k++) {
+            Buf *name = &texts[(*ntexts)++], *body = &texts[(*ntexts)++];
+            buf_puts(name, "employers/");
+            employer_view_file_name(name, m->employers[e].id, k ? "json" : "html");
+            if (k) {
+                char *json = employer_view_json(p, e);
+                buf_puts(body, json ? json : "");
+                if (!json)
+                    body->oom = 1;
+                mw_free(json);
+            } else {
+                employer_view_html(p, e, body);
+            }
+            if (name->oom || body->oom)
+                return MW_ENOMEM;
+            files[(*n)++] = (AtomicFile){name->p, body->p, body->n};
+        }
+    }
+    return MW_OK;
+}
+
 int results_write(const char *outdir, const Proposal *p, const RunMeta *meta, unsigned formats,
                   MwErrors *err)
 {
-    if (!(formats & (RESULTS_JSON | RESULTS_CSV))) {
+    if (!(formats & (RESULTS_JSON | RESULTS_CSV | RESULTS_HTML | RESULTS_EMPLOYER_VIEW))) {
         if (err)
-            mw_error_add(err, outdir, 0, "", "", "no output format selected (json, csv)");
+            mw_error_add(err, outdir, 0, "", "", "no output format selected (json, csv, html)");
         return MW_EINPUT;
     }
     static const RunMeta none;
     if (!meta)
         meta = &none;
-    AtomicFile files[4];
-    int n = 0, rc = MW_ENOMEM;
+    int n = 0, ntexts = 0, rc = MW_ENOMEM;
+    size_t room = 5 + 2 * (size_t)p->m->n_employers;
+    AtomicFile *files = mw_calloc(room, sizeof *files);
+    Buf *texts = mw_calloc(1 + 4 * (size_t)p->m->n_employers, sizeof *texts);
     char *json = NULL, *run = NULL;
     Buf matches = {NULL, 0, 0, 0}, shortlist = {NULL, 0, 0, 0};
+    if (!files || !texts)
+        goto done;
     if (formats & RESULTS_JSON) {
         if (!(json = results_json(p, meta, formats, 0)) || !(run = results_json(p, meta, formats, 1)))
             goto done;
@@ -500,8 +550,14 @@ int results_write(const char *outdir, const Proposal *p, const RunMeta *meta, un
         files[n++] = (AtomicFile){"matches.csv", matches.p, matches.n};
         files[n++] = (AtomicFile){"shortlist.csv", shortlist.p, shortlist.n};
     }
+    if (html_files(p, meta, formats, files, &n, texts, &ntexts) != MW_OK)
+        goto done;
     rc = atomic_write_files(outdir, files, n, err);
 done:
+    for (int k = 0; texts && k < ntexts; k++)
+        mw_free(texts[k].p);
+    mw_free(texts);
+    mw_free(files);
     mw_free(json);
     mw_free(run);
     mw_free(matches.p);

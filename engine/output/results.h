@@ -21,6 +21,9 @@
 enum {
     RESULTS_JSON = 1u << 0,          /* results.json */
     RESULTS_CSV = 1u << 1,           /* matches.csv and shortlist.csv */
+    RESULTS_HTML = 1u << 2,          /* report.html, the bemiddelaar's report (report.h) */
+    RESULTS_EMPLOYER_VIEW = 1u << 3, /* employers/<id>.html and .json per employer with a
+                                        proposed candidate (employer_view.h) */
     RESULTS_OMIT_LIMITS = 1u << 8
 };
 
@@ -55,12 +58,13 @@ typedef struct {
     RunTimings timings;
 } RunMeta;
 
-/* Writes the files selected by formats (RESULTS_JSON | RESULTS_CSV, optionally
- * RESULTS_OMIT_LIMITS) into outdir, which is created with mode 0700 (parents
+/* Writes the files selected by formats (RESULTS_JSON | RESULTS_CSV |
+ * RESULTS_HTML | RESULTS_EMPLOYER_VIEW, optionally RESULTS_OMIT_LIMITS) into outdir, which is created with mode 0700 (parents
  * too) when missing. Every file goes to a temporary file first (mode 0600)
  * and all are renamed into place only when every one was written; files of
  * formats not selected are left alone. results.json and both CSV files are
- * byte-identical for identical input; the thread count and the timings,
+ * byte-identical for identical input (and so are report.html and the
+ * employer view); the thread count and the timings,
  * which depend on the machine, go to run.json beside results.json. Returns MW_OK; MW_EINPUT when
  * formats selects no file (message in err); MW_EIO (message in err naming
  * the file, with strerror) or MW_ENOMEM. On error no temporary file is left,
