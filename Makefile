@@ -8,7 +8,7 @@
 
 CC      ?= cc
 BUILD   := build
-PKGS    := build-essential pkg-config libglpk-dev libcjson-dev libcsv-dev glpk-utils coinor-cbc python3
+PKGS    := build-essential pkg-config libglpk-dev libcjson-dev libcsv-dev glpk-utils coinor-cbc python3 chromium
 WARN    := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -Werror
 CJSON_CFLAGS := $(shell pkg-config --cflags libcjson 2>/dev/null || echo -I/usr/include/cjson)
 CJSON_LIBS   := $(shell pkg-config --libs libcjson 2>/dev/null || echo -lcjson)
@@ -64,6 +64,7 @@ deps:
 	command -v glpsol >/dev/null || missing=yes; \
 	command -v cbc >/dev/null || missing=yes; \
 	command -v python3 >/dev/null || missing=yes; \
+	command -v chromium >/dev/null || missing=yes; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
 	    echo "maatwerk: installing $(PKGS)"; \
