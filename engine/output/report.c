@@ -280,17 +280,26 @@ static void candidate_meta(Report *r, const Candidate *c)
         html_esc(b, model_name(r->m, c->region));
         buf_puts(b, " · ");
     }
-    buf_puts(b, "wil ");
-    html_short(b, c->min_hours_week);
-    buf_puts(b, " tot ");
+    if (c->min_hours_week > 0) {
+        buf_puts(b, "wil ");
+        html_short(b, c->min_hours_week);
+        buf_puts(b, " tot ");
+    } else {
+        buf_puts(b, "wil ten hoogste ");
+    }
     html_short(b, c->max_hours_week);
     buf_puts(b, " uur per week (liefst ");
     html_short(b, c->pref_hours_week);
     buf_puts(b, ") · loonwaarde ");
     html_num(b, 100 * c->loonwaarde, 0);
-    buf_puts(b, "% · begeleiding ");
-    html_short(b, c->support_min_day);
-    html_printf(b, " minuten per werkdag · reist %s, ten hoogste ", mode[c->travel_mode]);
+    if (c->support_min_day > 0) {
+        buf_puts(b, "% · begeleiding ");
+        html_short(b, c->support_min_day);
+        buf_puts(b, " minuten per werkdag");
+    } else {
+        buf_puts(b, "% · geen dagelijkse begeleiding nodig");
+    }
+    html_printf(b, " · reist %s, ten hoogste ", mode[c->travel_mode]);
     html_short(b, c->max_travel_min);
     buf_puts(b, " minuten</p>\n");
 }
