@@ -292,46 +292,58 @@ void html_day_board(Buf *b, const Model *m, const Package *pk)
 
 /* ---- explanations in plain Dutch ------------------------------------------------- */
 
-void html_score_terms(Buf *b, const Model *m, const PairAssessment *a)
+/* The words of score term `key` (explain_term_keys) for assessment a. */
+static void term_words(Buf *b, const Model *m, const PairAssessment *a, const char *key)
 {
     const Candidate *c = &m->candidates[a->cand];
     const Employer *e = &m->employers[a->emp];
+    if (!strcmp(key, "hours")) {
+        buf_puts(b, "uren richting de gewenste ");
+        html_short(b, c->pref_hours_week);
+        buf_puts(b, " uur per week");
+    } else if (!strcmp(key, "value")) {
+        buf_puts(b, "waarde voor de werkgever (vrijgekomen werk maal het uurloon van de functie)");
+    } else if (!strcmp(key, "pref")) {
+        buf_puts(b, "werk in soorten taken die de kandidaat graag (of juist niet graag) doet");
+    } else if (!strcmp(key, "skill")) {
+        buf_puts(b, "vaardigheden die aansluiten (of op de werkplek te leren zijn)");
+    } else if (!strcmp(key, "task")) {
+        html_printf(b, "aftrek per taak: %d %s in het pakket", a->pk.n, a->pk.n == 1 ? "taak" : "taken");
+    } else if (!strcmp(key, "group")) {
+        buf_puts(b, "aftrek voor werk op meer dan een afdeling of locatie");
+    } else if (!strcmp(key, "sup")) {
+        buf_puts(b, "begeleidingstijd van de werkgever (");
+        html_num(b, a->pk.sup_minutes, 0);
+        buf_puts(b, " minuten per week)");
+    } else if (!strcmp(key, "over")) {
+        buf_puts(b, "uren dicht bij het maximum van ");
+        html_short(b, c->max_hours_week);
+        buf_puts(b, " uur (ruimte houden voorkomt uitval)");
+    } else if (!strcmp(key, "travel")) {
+        buf_puts(b, "reistijd: ");
+        html_num(b, a->travel_min, 0);
+        buf_puts(b, " minuten enkele reis");
+    } else if (!strcmp(key, "known")) {
+        buf_puts(b, "bekende werkgever (stage, dagbesteding of eigen voorstel): de beste voorspeller van een klik");
+    } else if (!strcmp(key, "affinity")) {
+        html_printf(b, "affiniteit van de werkgever met de doelgroep (niveau %d van 3)", e->affinity);
+    } else if (!strcmp(key, "risk")) {
+        buf_puts(b, "kans op een duurzame plaatsing");
+    } else {
+        html_esc(b, key);
+    }
+}
+
+void html_score_terms(Buf *b, const Model *m, const PairAssessment *a)
+{
     double v[EXPLAIN_TERMS];
-    explain_term_values(a, v);   /* hours value pref skill task group sup over travel known affinity */
+    explain_term_values(a, v);
     buf_puts(b, "<ul>\n");
     for (int i = 0; i < EXPLAIN_TERMS; i++) {
         if (fabs(v[i]) < 0.05)
             continue;
         buf_puts(b, "<li>");
-        switch (i) {
-        case 0:
-            buf_puts(b, "uren richting de gewenste ");
-            html_short(b, c->pref_hours_week);
-            buf_puts(b, " uur per week");
-            break;
-        case 1: buf_puts(b, "waarde voor de werkgever (vrijgekomen werk maal het uurloon van de functie)"); break;
-        case 2: buf_puts(b, "werk in soorten taken die de kandidaat graag (of juist niet graag) doet"); break;
-        case 3: buf_puts(b, "vaardigheden die aansluiten (of op de werkplek te leren zijn)"); break;
-        case 4: html_printf(b, "aftrek per taak: %d %s in het pakket", a->pk.n, a->pk.n == 1 ? "taak" : "taken"); break;
-        case 5: buf_puts(b, "aftrek voor werk op meer dan een afdeling of locatie"); break;
-        case 6:
-            buf_puts(b, "begeleidingstijd van de werkgever (");
-            html_num(b, a->pk.sup_minutes, 0);
-            buf_puts(b, " minuten per week)");
-            break;
-        case 7:
-            buf_puts(b, "uren dicht bij het maximum van ");
-            html_short(b, c->max_hours_week);
-            buf_puts(b, " uur (ruimte houden voorkomt uitval)");
-            break;
-        case 8:
-            buf_puts(b, "reistijd: ");
-            html_num(b, a->travel_min, 0);
-            buf_puts(b, " minuten enkele reis");
-            break;
-        case 9: buf_puts(b, "bekende werkgever (stage, dagbesteding of eigen voorstel): de beste voorspeller van een klik"); break;
-        default: html_printf(b, "affiniteit van de werkgever met de doelgroep (niveau %d van 3)", e->affinity); break;
-        }
+        term_words(b, m, a, explain_term_keys[i]);
         buf_puts(b, ": ");
         html_signed(b, v[i], 1);
         buf_puts(b, " punten</li>\n");
