@@ -200,6 +200,14 @@ void html_dim_name(Buf *b, const Model *m, int dim)
             html_esc(b, (char[2]){*q, 0});
 }
 
+void html_job(Buf *b, const Job *j)
+{
+    html_esc(b, j->title);
+    buf_puts(b, " <span class=\"id\">(");
+    html_esc(b, j->id);
+    buf_puts(b, ")</span>");
+}
+
 void html_package_table(Buf *b, const Model *m, const Package *pk)
 {
     buf_puts(b, "<table><caption>Taken in het pakket</caption>\n<thead><tr><th scope=\"col\">Taak</th>"
@@ -215,10 +223,8 @@ void html_package_table(Buf *b, const Model *m, const Package *pk)
         buf_puts(b, "</td><td>");
         html_esc(b, t->name);
         buf_puts(b, "</td><td>");
-        html_esc(b, j->title);
-        buf_puts(b, " <span class=\"id\">(");
-        html_esc(b, j->id);
-        buf_puts(b, ")</span></td><td class=\"n\">");
+        html_job(b, j);
+        buf_puts(b, "</td><td class=\"n\">");
         html_num(b, pt->hours, 1);
         buf_puts(b, "</td><td class=\"n\">");
         html_num(b, pt->work, 1);

@@ -46,6 +46,9 @@ void html_page_end(Buf *b, const char *script);
 /* The dimension's name for a reader: underscores as spaces ("fijne motoriek"). */
 void html_dim_name(Buf *b, const Model *m, int dim);
 
+/* A job as "title (id)", the id muted. */
+void html_job(Buf *b, const Job *j);
+
 /* The package's tasks as a real table (caption, th scope): task id, name,
  * donor job, hours per week, work covered, days. */
 void html_package_table(Buf *b, const Model *m, const Package *pk);

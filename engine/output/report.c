@@ -546,10 +546,8 @@ static void employer_card(Report *r, int e)
         int jb = em->jobs.items[k];
         const Job *j = &m->jobs[jb];
         buf_puts(b, "<tr><td>");
-        html_esc(b, j->title);
-        buf_puts(b, " <span class=\"id\">(");
-        html_esc(b, j->id);
-        buf_puts(b, ")</span></td><td class=\"n\">");
+        html_job(b, j);
+        buf_puts(b, "</td><td class=\"n\">");
         html_num(b, j->hours_week, 1);
         buf_puts(b, "</td><td class=\"n\">");
         html_num(b, p->jobs[jb].carved_work, 1);
