@@ -154,7 +154,7 @@ static const char style_sheet[] =
     ".card{break-inside:avoid;page-break-inside:avoid;content-visibility:visible;border-radius:0}"
     "h2{break-before:page;page-break-before:always}h2.eerst{break-before:auto;page-break-before:auto}"
     "h3,h4{break-after:avoid;page-break-after:avoid}a{color:inherit;text-decoration:none}"
-    "table,figure{break-inside:avoid}}\n"
+    "table,figure{break-inside:avoid}details{display:none}}\n"
     "</style>\n";
 
 void html_page_begin(Buf *b, const char *title)
