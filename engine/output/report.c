@@ -198,6 +198,27 @@ static int overview(Report *r, const RunMeta *meta)
     (void)meta;
     buf_puts(b, "<section aria-labelledby=\"overzicht\">\n<h2 id=\"overzicht\" class=\"eerst\">Overzicht van de "
                 "regio</h2>\n");
+    /* the candidates' areas, in the order they first appear, at most 12 named */
+    char *seen = mw_calloc((size_t)r->m->n_names + 1, 1);
+    if (!seen)
+        return MW_ENOMEM;
+    int named = 0, more = 0;
+    for (int c = 0; c < r->m->n_candidates; c++) {
+        int g = r->m->candidates[c].region;
+        if (g < 0 || seen[g])
+            continue;
+        seen[g] = 1;
+        if (named == 12) {
+            more++;
+            continue;
+        }
+        buf_puts(b, named++ ? ", " : "<p>Gebieden: ");
+        html_esc(b, model_name(r->m, g));
+    }
+    mw_free(seen);
+    if (more)
+        html_printf(b, " en %d meer", more);
+    buf_puts(b, named ? ".</p>\n" : "");
     buf_puts(b, "<table><caption>Kerncijfers van het voorstel</caption>\n<tbody>\n");
     row_num(b, "Kandidaten", s->candidates, 0, "");
     row_num(b, "Werkgevers", r->m->n_employers, 0, "");
