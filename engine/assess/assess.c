@@ -47,6 +47,7 @@ static int package_signals(const Model *m, PairAssessment *a)
 static void package_risk_costs(const Model *m, const Weights *w, const Package *risk_pk, PairAssessment *a)
 {
     costs_compute(&m->policy, &m->candidates[a->cand], a->pk.hours, 0, &a->cost);
+    a->levy_avoided = costs_levy_avoided(&m->policy, &m->employers[a->emp], a->cost.job_units);
     riskflags_fill(m, a->cand, a->emp, &a->pk, a->travel_min, &a->flags);
     risk_eval(&m->risk, &a->flags, &a->risk);
     a->t_risk = risk_pk ? riskflags_points(m, w, a->cand, a->emp, risk_pk, a->travel_min) : w->risk * a->risk.p_durable;

@@ -41,6 +41,7 @@ typedef struct {
     RiskFlags flags;
     RiskResult risk;
     double t_risk;
+    double levy_avoided;   /* quota levy the employer avoids per year (costs_levy_avoided) */
 } PairAssessment;
 
 /* Assesses candidate c at employer e. With want_miss, a pair without a

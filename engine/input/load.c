@@ -1358,6 +1358,7 @@ static const PolicyKey preset_keys[] = {
     {"known", 'n', offsetof(Weights, known), 0, 1e3},
     {"affinity", 'n', offsetof(Weights, affinity), 0, 1e3},
     {"time_limit", 'n', offsetof(Weights, time_limit), 0.01, 3600},
+    {"risk", 'n', offsetof(Weights, risk), 0, 1e4},
 };
 
 /* ---- the directory ------------------------------------------------------ */
