@@ -133,16 +133,7 @@ char *employer_view_json(const Proposal *p, int e)
             cJSON_Delete(vals[k]);
         }
     }
-    char *text = ok ? cJSON_Print(root) : NULL;
+    char *out = ok ? explain_json_text(root) : NULL;
     cJSON_Delete(root);
-    if (!text)
-        return NULL;
-    size_t len = strlen(text);
-    char *out = mw_malloc(len + 2);
-    if (out) {
-        memcpy(out, text, len);
-        memcpy(out + len, "\n", 2);
-    }
-    cJSON_free(text);
     return out;
 }

@@ -373,6 +373,21 @@ static cJSON *finish(cJSON *o, int ok)
     return NULL;
 }
 
+char *explain_json_text(const cJSON *root)
+{
+    char *text = cJSON_Print(root);
+    if (!text)
+        return NULL;
+    size_t n = strlen(text);
+    char *out = mw_malloc(n + 2);
+    if (out) {
+        memcpy(out, text, n);
+        memcpy(out + n, "\n", 2);
+    }
+    cJSON_free(text);
+    return out;
+}
+
 cJSON *explain_json_miss(const Model *m, const NearestMiss *nm)
 {
     cJSON *o = cJSON_CreateObject();

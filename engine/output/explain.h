@@ -66,6 +66,10 @@ void explain_signal_text(const Model *m, const Signal *s, char *buf, size_t n);
  *                 flags[names of the flags that hold]}; flags is null unless with_flags
  *                 (they describe the candidate's situation: an explanation field) */
 struct cJSON;
+/* root printed (formatted) with a final newline, in memory from mw_malloc
+ * (the caller mw_frees it), or NULL when out of memory. root stays the
+ * caller's. */
+char *explain_json_text(const struct cJSON *root);
 struct cJSON *explain_json_package(const Model *m, const Package *pk, int with_work);
 struct cJSON *explain_json_score(const PairAssessment *a);
 struct cJSON *explain_json_bindings(const Model *m, const PairAssessment *a);

@@ -187,6 +187,9 @@ static int charts(Report *r)
     return MW_OK;
 }
 
+static void overview_costs(Report *r);
+static int overview_fairness(Report *r);
+
 /* ---- overview ------------------------------------------------------------------------- */
 
 static int overview(Report *r, const RunMeta *meta)
@@ -239,6 +242,10 @@ static int overview(Report *r, const RunMeta *meta)
     html_printf(b, "%%)%s. Geen werk is twee keer beloofd.</p>\n",
                 rg->converged ? "" : "; de berekening is eerder gestopt, de bovengrens is een schatting");
     int rc = charts(r);
+    if (rc == MW_OK) {
+        overview_costs(r);
+        rc = overview_fairness(r);
+    }
     buf_puts(b, "</section>\n");
     return rc;
 }
@@ -384,38 +391,191 @@ static void package_summary(Report *r, const PairAssessment *a)
     buf_puts(b, ".</p>\n");
 }
 
+/* ---- issue 5: costs, durability risk and fairness ----------------------------------- */
+
+static const char *const moment_words[RISK_MOMENTS] = {
+    "tijdens de proefplaatsing", "in de eerste zes maanden", "bij de overgang naar een vast contract",
+    "later (na ongeveer een jaar)"};
+
+/* One risk flag in words; thresholds from the risk model in force. */
+static void flag_words(Buf *b, const RiskModel *rm, int f)
+{
+    switch (f) {
+    case RF_HOURS_NEAR_MAX:
+        buf_puts(b, "het pakket zit op ");
+        html_num(b, 100 * rm->hours_share, 0);
+        buf_puts(b, "% of meer van het maximale aantal uren: weinig ruimte");
+        break;
+    case RF_SUPERVISION_TIGHT: buf_puts(b, "het pakket gebruikt bijna alle begeleidingstijd van de werkgever"); break;
+    case RF_TEMP_ONLY: buf_puts(b, "de werkgever biedt alleen tijdelijke contracten"); break;
+    case RF_PROJECT_END: buf_puts(b, "een functie waaruit taken komen heeft een einddatum"); break;
+    case RF_SUPERVISOR_EXIT:
+        buf_puts(b, "de begeleider vertrekt binnen ");
+        html_short(b, rm->supervisor_exit_months);
+        buf_puts(b, " maanden: regel op tijd een opvolger");
+        break;
+    case RF_LONG_TRAVEL:
+        buf_puts(b, "lange reistijd (");
+        html_short(b, rm->travel_min);
+        buf_puts(b, " minuten of meer enkele reis)");
+        break;
+    case RF_KNOWN_EMPLOYER: buf_puts(b, "de kandidaat kent de werkgever al (dat verlaagt het risico)"); break;
+    case RF_PRIVATE_INSTABILITY: buf_puts(b, "een instabiele privésituatie"); break;
+    case RF_RECENT_LIFE_EVENT: buf_puts(b, "een recente ingrijpende gebeurtenis"); break;
+    case RF_FIRST_JOB: buf_puts(b, "de eerste baan na school"); break;
+    case RF_CAPACITY_FLUCTUATING: buf_puts(b, "een wisselende belastbaarheid"); break;
+    case RF_CAPACITY_PROGRESSIVE: buf_puts(b, "een afnemende belastbaarheid: plan voor minder uren later"); break;
+    case RF_LOW_COVERAGE: buf_puts(b, "een lage gegevensdekking"); break;
+    case RF_SIGNALERINGEN: buf_puts(b, "het pakket heeft signaleringen"); break;
+    case RF_RESULT_ORIENTED: buf_puts(b, "een sterk resultaatgerichte werkgever"); break;
+    case RF_LOW_AFFINITY: buf_puts(b, "een werkgever zonder affiniteit met de doelgroep"); break;
+    default: html_esc(b, risk_flag_names[f]); break;
+    }
+}
+
+static void pct(Buf *b, double share)
+{
+    html_num(b, 100 * share, 0);
+    buf_putc(b, '%');
+}
+
+static void euro(Buf *b, double v)
+{
+    buf_puts(b, "€ ");
+    html_num(b, v, 0);
+}
+
 static void risks(Report *r, const PairAssessment *a)
 {
     Buf *b = r->b;
-    const Employer *e = &r->m->employers[a->emp];
-    buf_puts(b, "<h4>Risico's</h4>\n<ul>\n<li>Gegevensdekking: ");
+    buf_puts(b, "<h4>Risico's</h4>\n<p>Kans op een duurzame plaatsing (proefplaatsing, eerste zes maanden en de "
+                "overgang naar een vast contract doorstaan): <strong>");
+    pct(b, a->risk.p_durable);
+    buf_puts(b, "</strong>.</p>\n<table><caption>Kans op uitval per moment, als het moment ervoor goed ging</caption>\n"
+                "<thead><tr><th scope=\"col\">Moment</th><th scope=\"col\" class=\"n\">Kans op uitval</th></tr></thead>"
+                "\n<tbody>\n");
+    for (int k = 0; k < RISK_MOMENTS; k++) {
+        html_printf(b, "<tr><th scope=\"row\">%s</th><td class=\"n\">", moment_words[k]);
+        pct(b, a->risk.p_loss[k]);
+        buf_puts(b, "</td></tr>\n");
+    }
+    buf_puts(b, "</tbody></table>\n<ul>\n");
+    if (!r->omit)
+        for (int f = 0; f < RISK_FLAGS; f++)
+            if (a->flags.x[f] != 0) {
+                buf_puts(b, "<li>");
+                flag_words(b, &r->m->risk, f);
+                buf_puts(b, "</li>\n");
+            }
+    buf_puts(b, "<li>Gegevensdekking: ");
     html_num(b, 100 * a->coverage, 0);
     html_printf(b, "%% (%d van %d belaste dimensies bekend)", a->loaded_dims - a->unknown_dims, a->loaded_dims);
     if (a->coverage < MW_LOW_COVERAGE)
         buf_puts(b, " <strong class=\"warn\">laag: onbekende grenzen zijn als ‘geen grens’ behandeld; vraag ze "
                     "na</strong>");
-    buf_puts(b, "</li>\n");
-    if (e->supervisor_exit_months != MW_UNSET) {
-        buf_puts(b, "<li>De begeleider bij deze werkgever vertrekt naar verwachting over ");
-        html_short(b, e->supervisor_exit_months);
-        buf_puts(b, " maanden: regel op tijd een opvolger.</li>\n");
-    }
-    if (e->contract_policy == CONTRACT_TEMP_ONLY)
-        buf_puts(b, "<li>Deze werkgever biedt alleen tijdelijke contracten.</li>\n");
-    buf_puts(b, "</ul>\n");
+    buf_puts(b, "</li>\n</ul>\n");
+}
+
+static void cost_row(Buf *b, const char *label, double v, int money)
+{
+    html_printf(b, "<tr><th scope=\"row\">%s</th><td class=\"n\">", label);
+    if (money)
+        euro(b, v);
+    else
+        html_num(b, v, 2);
+    buf_puts(b, "</td></tr>\n");
 }
 
 static void costs(Report *r, const PairAssessment *a)
 {
     Buf *b = r->b;
-    const Policy *pol = &r->m->policy;
-    buf_puts(b, "<h4>Kosten</h4>\n<ul>\n<li>Baaneenheden banenafspraak: ");
-    html_num(b, pol->job_unit_hours > 0 ? a->pk.hours / pol->job_unit_hours : 0, 2);
-    buf_puts(b, " (");
-    html_num(b, a->pk.hours, 1);
-    buf_puts(b, " uur gedeeld door ");
-    html_short(b, pol->job_unit_hours);
-    buf_puts(b, ")</li>\n</ul>\n");
+    const MatchCost *k = &a->cost;
+    buf_puts(b, "<h4>Kosten</h4>\n<table><caption>Kosten per jaar</caption>\n<tbody>\n");
+    cost_row(b, "Loonkosten werkgever (met werkgeverslasten)", k->wage_cost_year, 1);
+    cost_row(b, "Loonkostensubsidie (gemeente)", k->lks_year, 1);
+    cost_row(b, "Loonkostensubsidie in de startperiode (forfaitair)", k->lks_start_week * MW_COST_WEEKS, 1);
+    cost_row(b, "Begeleidingsvergoeding", k->begeleiding_year, 1);
+    cost_row(b, "Subsidie samen", k->subsidy_year, 1);
+    cost_row(b, "Netto kosten werkgever", k->net_cost_year, 1);
+    cost_row(b, "Baaneenheden banenafspraak", k->job_units, 0);
+    if (a->levy_avoided > 0)
+        cost_row(b, "Quotumheffing die de werkgever ontloopt", a->levy_avoided, 1);
+    buf_puts(b, "</tbody></table>\n<p>Bruto loon per maand: ");
+    euro(b, k->income_month);
+    if (k->income_above_benefit >= 0)
+        buf_puts(b, k->income_above_benefit ? " (meer dan de uitkering)" : " <strong class=\"warn\">(niet meer dan de "
+                                                                           "uitkering: werken moet lonen)</strong>");
+    buf_puts(b, ".</p>\n");
+}
+
+static void overview_costs(Report *r)
+{
+    const Summary *s = &r->p->summary;
+    Buf *b = r->b;
+    buf_puts(b, "<h3>Kosten en duurzaamheid</h3>\n<table><caption>Kosten per jaar en verwachte duurzame "
+                "plaatsingen</caption>\n<tbody>\n");
+    cost_row(b, "Verwachte duurzame plaatsingen", s->expected_durable, 0);
+    cost_row(b, "Loonkosten werkgevers", s->wage_cost, 1);
+    cost_row(b, "Loonkostensubsidie", s->lks, 1);
+    cost_row(b, "Begeleidingsvergoeding", s->begeleiding, 1);
+    cost_row(b, "Subsidie (gemeente) samen", s->subsidy_cost, 1);
+    cost_row(b, "Netto kosten werkgevers", s->employer_net_cost, 1);
+    buf_puts(b, "</tbody></table>\n<div class=\"charts\">\n");
+    Bar money[4] = {{"loonkosten werkgevers", s->wage_cost}, {"loonkostensubsidie", s->lks},
+                    {"begeleidingsvergoeding", s->begeleiding}, {"netto kosten werkgevers", s->employer_net_cost}};
+    chart_bars(b, "g-kosten", "Kosten per jaar (euro)", "Euro per jaar", money, 4, 0);
+    Bar durable[2] = {{"voorgestelde plaatsingen", s->placements}, {"verwacht duurzaam", s->expected_durable}};
+    chart_bars(b, "g-duurzaam", "Plaatsingen en verwachte duurzame plaatsingen", "Aantal", durable, 2, 1);
+    buf_puts(b, "</div>\n");
+}
+
+static const char *const fair_words[FAIR_DIMENSIONS] = {"doelgroep", "leeftijd", "opleiding", "regeling"};
+
+static int overview_fairness(Report *r)
+{
+    const Fairness *f = &r->p->fairness;
+    Buf *b = r->b;
+    buf_puts(b, "<h3>Eerlijkheid: plaatsingskans per groep</h3>\n<p>Gemiddelde plaatsingskans ");
+    pct(b, f->rate);
+    html_printf(b, " (%d van %d). Groepen onder 0,8 keer het gemiddelde zijn gemarkeerd. Deze kenmerken tellen "
+                   "nooit mee in de score.</p>\n", f->placed, f->candidates);
+    buf_puts(b, "<table><caption>Plaatsingskans per groep</caption>\n<thead><tr><th scope=\"col\">Kenmerk</th>"
+                "<th scope=\"col\">Groep</th><th scope=\"col\" class=\"n\">Kandidaten</th>"
+                "<th scope=\"col\" class=\"n\">Geplaatst</th><th scope=\"col\" class=\"n\">Kans</th>"
+                "<th scope=\"col\" class=\"n\">Ten opzichte van gemiddeld</th>"
+                "<th scope=\"col\" class=\"n\">Verwacht duurzaam</th></tr></thead>\n<tbody>\n");
+    for (int i = 0; i < f->n; i++) {
+        const FairnessRow *x = &f->rows[i];
+        html_printf(b, "<tr%s><td>%s</td><td>", x->flagged ? " class=\"warn\"" : "", fair_words[x->dimension]);
+        html_esc(b, strcmp(x->group, "unknown") ? x->group : "onbekend");
+        html_printf(b, "</td><td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">", x->candidates, x->placed);
+        pct(b, x->rate);
+        buf_puts(b, "</td><td class=\"n\">");
+        if (x->has_ratio) {
+            html_num(b, x->ratio, 2);
+            buf_puts(b, "×");
+        }
+        buf_puts(b, x->flagged ? " <strong>onder 0,8×</strong>" : "");
+        buf_puts(b, "</td><td class=\"n\">");
+        html_num(b, x->expected_durable, 1);
+        buf_puts(b, "</td></tr>\n");
+    }
+    buf_puts(b, "</tbody></table>\n");
+    /* the rate per doelgroep as a chart */
+    int n = 0;
+    for (int i = 0; i < f->n; i++)
+        n += f->rows[i].dimension == FAIR_CATEGORY;
+    Bar *bars = mw_calloc((size_t)n + 1, sizeof *bars);
+    if (!bars)
+        return MW_ENOMEM;
+    n = 0;
+    for (int i = 0; i < f->n; i++)
+        if (f->rows[i].dimension == FAIR_CATEGORY)
+            bars[n++] = (Bar){strcmp(f->rows[i].group, "unknown") ? f->rows[i].group : "onbekend",
+                              100 * f->rows[i].rate};
+    chart_bars(b, "g-eerlijk", "Plaatsingskans per doelgroep (%)", "Procent geplaatst", bars, n, 0);
+    mw_free(bars);
+    return MW_OK;
 }
 
 static void matched_card(Report *r, int c, const Match *mt)

@@ -369,17 +369,8 @@ static char *results_json(const Proposal *p, const RunMeta *meta, unsigned forma
         json_summary(&j, root, &p->summary);
         json_fairness(&j, root, &p->fairness);
     }
-    char *text = j.ok ? cJSON_Print(root) : NULL;
+    char *out = j.ok ? explain_json_text(root) : NULL;
     cJSON_Delete(root);
-    if (!text)
-        return NULL;
-    size_t n = strlen(text);
-    char *out = mw_malloc(n + 2);
-    if (out) {
-        memcpy(out, text, n);
-        memcpy(out + n, "\n", 2);
-    }
-    cJSON_free(text);
     return out;
 }
 

@@ -16,6 +16,7 @@
 #include "check.h"
 
 #include <cJSON.h>
+#include <math.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -125,7 +126,7 @@ static void test_report(Fixture *fx)
     CHECK(strcmp(html + strlen(html) - 16, "</body>\n</html>\n") == 0);
     /* self-contained: the SVG namespace is the only URL, nothing is fetched */
     CHECK(count(html, "http") == count(html, "xmlns=\"http://www.w3.org/2000/svg\""));
-    CHECK(count(html, "xmlns=\"http://www.w3.org/2000/svg\"") == 3);
+    CHECK(count(html, "xmlns=\"http://www.w3.org/2000/svg\"") == 6);   /* six charts */
     CHECK(!strstr(html, " src=") && !strstr(html, "<link") && !strstr(html, "@import") && !strstr(html, "url("));
     CHECK(strstr(html, "@media print{") != NULL);
     /* accessible structure */
@@ -135,7 +136,7 @@ static void test_report(Fixture *fx)
     CHECK(count(html, "<th ") + count(html, "<th>") ==
           count(html, "<th scope=\"col\"") + count(html, "<th scope=\"row\""));
     CHECK(strstr(html, "<label for=\"zoek\">") && strstr(html, "<input type=\"search\" id=\"zoek\""));
-    CHECK(count(html, "role=\"img\" aria-labelledby=") == 3);
+    CHECK(count(html, "role=\"img\" aria-labelledby=") == 6);
     /* a card and an index link for everyone */
     for (int c = 0; c < m->n_candidates; c++) {
         char id[64], link[64];
@@ -166,6 +167,28 @@ static void test_report(Fixture *fx)
     }
     CHECK(strstr(html, "<tr><th scope=\"row\">Voorgestelde plaatsingen</th><td class=\"n\">1</td></tr>") != NULL);
     CHECK(strstr(html, "<tr><th scope=\"row\">Uren per week (kandidaten)</th><td class=\"n\">22,0 uur</td></tr>"));
+    /* issue 5: costs, durability and fairness, from the Proposal's numbers */
+    CHECK(strstr(html, "<h3>Kosten en duurzaamheid</h3>") && strstr(html, "<h3>Eerlijkheid: plaatsingskans per groep</h3>"));
+    if (fx->p.n_matches == 1) {
+        const PairAssessment *a = &fx->p.matches[0].a;
+        char want[160];
+        snprintf(want, sizeof want, "duurzame plaatsing (proefplaatsing, eerste zes maanden en de overgang naar een vast "
+                                    "contract doorstaan): <strong>%.0f%%</strong>", 100 * a->risk.p_durable);
+        CHECK(strstr(html, want) != NULL);
+        /* the wage cost in whole euros with a dot between thousands, formatted here independently */
+        long v = lround(a->cost.wage_cost_year);
+        CHECK(v >= 1000 && v < 1000000);
+        snprintf(want, sizeof want, "<tr><th scope=\"row\">Loonkosten werkgever (met werkgeverslasten)</th>"
+                                    "<td class=\"n\">€ %ld.%03ld</td></tr>", v / 1000, v % 1000);
+        CHECK(strstr(html, want) != NULL);
+    }
+    int flagged = 0;
+    for (int i = 0; i < fx->p.fairness.n; i++)
+        flagged += fx->p.fairness.rows[i].flagged;
+    CHECK(flagged > 0);
+    CHECK(count(html, "<tr class=\"warn\">") == flagged);
+    CHECK(count(html, "<strong>onder 0,8×</strong>") == flagged);
+
     /* the unmatched K1: its nearest miss at E1 (lim.tillen from 1 to 2, see results.json) */
     char *k1 = slice(html, "id=\"c-K1\"", "</section>");
     CHECK(k1 && strstr(k1, "<h4>Dichtstbijzijnde mogelijkheid</h4>"));
@@ -192,7 +215,7 @@ static void test_report(Fixture *fx)
     char *omit = render(fx, RESULTS_JSON | RESULTS_OMIT_LIMITS);
     CHECK(omit && !strstr(omit, "<h4>Wat begrenst") && !strstr(omit, "<h4>Signaleringen") &&
           !strstr(omit, "Dichtstbijzijnde mogelijkheid</h4>") && !strstr(omit, "tillen (niveau)"));
-    CHECK(omit && strstr(omit, "<h4>Waarom het past</h4>"));
+    CHECK(omit && strstr(omit, "<h4>Waarom het past</h4>") && strstr(omit, "Kans op een duurzame plaatsing"));
     mw_free(omit);
     mw_free(html);
 }
