@@ -4,7 +4,8 @@
 # for 1 and 2 threads, the page rendered by headless Chromium without network
 # (no console message, the script ran, a named candidate's card shows the
 # package's tasks, read from results.json by tests/tools/check_report_dom.py),
-# a screenshot kept as build/artefacts/report-casebook-BIN.png, and the
+# screenshots kept as build/artefacts/report-casebook-BIN.png and
+# employer-view-E04-BIN.png, and the
 # employer view checked against candidates.csv by
 # tests/tools/check_employer_view.py (which must also catch a planted leak).
 # Prints "ok NAME" / "not ok NAME" and "e2e done".
@@ -78,9 +79,14 @@ if command -v chromium > /dev/null; then
     shot=$ROOT/build/artefacts/report-casebook-$(basename "$BIN").png
     rm -f "$shot"
     chrome --screenshot="$shot" --window-size=1280,2000 "file://$W/cb/report.html" > /dev/null 2>&1
-    if [ -s "$shot" ] && [ "$(head -c 4 "$shot" | od -An -c | tr -d ' ')" = "211PNG" ]; then
-        ok "chromium: screenshot kept as build/artefacts/$(basename "$shot")"
-    else notok "chromium: screenshot kept as build/artefacts/$(basename "$shot")"; fi
+    # and E04's employer view, which opens with C06's card and day board
+    eshot=$ROOT/build/artefacts/employer-view-E04-$(basename "$BIN").png
+    rm -f "$eshot"
+    chrome --screenshot="$eshot" --window-size=1280,2000 "file://$W/cb/employers/E04.html" > /dev/null 2>&1
+    if [ -s "$shot" ] && [ "$(head -c 4 "$shot" | od -An -c | tr -d ' ')" = "211PNG" ] &&
+       [ -s "$eshot" ] && [ "$(head -c 4 "$eshot" | od -An -c | tr -d ' ')" = "211PNG" ]; then
+        ok "chromium: screenshots kept as build/artefacts/$(basename "$shot") and $(basename "$eshot")"
+    else notok "chromium: screenshots kept as build/artefacts/$(basename "$shot") and $(basename "$eshot")"; fi
 else
     notok "chromium: render report.html" "chromium is not installed (Debian package chromium)"
 fi

@@ -139,6 +139,7 @@ static const char style_sheet[] =
     "thead th{background:var(--band)}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}\n"
     ".card{border:1px solid var(--line);border-radius:6px;padding:.8rem 1rem;margin:1rem 0;"
     "content-visibility:auto;contain-intrinsic-size:auto 40rem}\n"
+    ".card h2{margin-top:0;font-size:1.2rem;border:0}.taken td:first-child{white-space:nowrap}\n"
     ".card.geplaatst{border-left:6px solid #2e7d32}.card.open{border-left:6px solid #8a5a00}\n"
     ".meta{color:var(--muted);margin:.1rem 0 .5rem}.sig li,.warn{background:var(--warn)}"
     ".sig li{padding:.1rem .3rem;margin:.15rem 0}\n"
@@ -210,7 +211,7 @@ void html_job(Buf *b, const Job *j)
 
 void html_package_table(Buf *b, const Model *m, const Package *pk)
 {
-    buf_puts(b, "<table><caption>Taken in het pakket</caption>\n<thead><tr><th scope=\"col\">Taak</th>"
+    buf_puts(b, "<table class=\"taken\"><caption>Taken in het pakket</caption>\n<thead><tr><th scope=\"col\">Taak</th>"
                 "<th scope=\"col\">Omschrijving</th><th scope=\"col\">Uit functie</th>"
                 "<th scope=\"col\" class=\"n\">Uren per week</th><th scope=\"col\" class=\"n\">Werk (normuren)</th>"
                 "<th scope=\"col\">Dagen</th></tr></thead>\n<tbody>\n");
