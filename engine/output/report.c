@@ -764,6 +764,7 @@ static void employers_section(Report *r)
 
 /* ---- glossary and colophon ------------------------------------------------------------ */
 
+/* The glossary up to its last term (Baaneenheid, written with the policy's number). */
 static const char glossary[] =
     "<section aria-labelledby=\"begrippen\">\n<h2 id=\"begrippen\">Begrippen</h2>\n<dl class=\"begrippen\">\n"
     "<dt>Takenpakket en jobcarving</dt><dd>Taken uit bestaande functies bij een werkgever, samengevoegd tot een "
@@ -782,12 +783,10 @@ static const char glossary[] =
     "blijkt of er een klik is; dit rapport stelt kennismakingen voor en beslist niets.</dd>\n"
     "<dt>Score en punten</dt><dd>De punten waarmee het voorstel pakketten vergelijkt; ‘Waarom het past’ toont "
     "de bijdrage van elk onderdeel.</dd>\n"
-    "<dt>Baaneenheid</dt><dd>Banenafspraak: 25,5 uur per week telt als één baan.</dd>\n"
     "<dt>Gegevensdekking</dt><dd>Het deel van de dimensies die de taken belasten waarvan de grens van de "
     "kandidaat bekend is. Een onbekende grens (‘?’) telt als geen grens: vraag hem na.</dd>\n"
     "<dt>Dichtstbijzijnde mogelijkheid</dt><dd>Voor een kandidaat zonder pakket: de kleinste verandering van "
-    "grenzen, uren of beschikbaarheid waarmee bij een werkgever binnen bereik wel een pakket past.</dd>\n"
-    "</dl>\n</section>\n";
+    "grenzen, uren of beschikbaarheid waarmee bij een werkgever binnen bereik wel een pakket past.</dd>\n";
 
 static void colophon(Report *r, const RunMeta *meta)
 {
@@ -861,6 +860,10 @@ int report_write_html(const Proposal *p, const RunMeta *meta, unsigned formats, 
     candidates_section(&r);
     employers_section(&r);
     buf_puts(out, glossary);
+    /* the one term whose number comes from the policy in force */
+    buf_puts(out, "<dt>Baaneenheid</dt><dd>Banenafspraak: ");
+    html_short(out, m->policy.job_unit_hours);
+    buf_puts(out, " uur per week telt als één baan.</dd>\n</dl>\n</section>\n");
     colophon(&r, meta);
     buf_puts(out, "</main>\n");
     html_page_end(out, search_script);
