@@ -132,7 +132,7 @@ static const char style_sheet[] =
     "main{max-width:72rem;margin:0 auto;padding:1rem 1.25rem 3rem}\n"
     "a{color:var(--link)}a:focus,input:focus{outline:3px solid #f0a500;outline-offset:2px}\n"
     "h1{font-size:1.7rem;margin:.5rem 0}h2{font-size:1.35rem;margin:2rem 0 .6rem;border-bottom:2px solid var(--fg)}"
-    "h3{font-size:1.15rem;margin:0 0 .4rem}h4{font-size:1rem;margin:1rem 0 .3rem}\n"
+    "h3{font-size:1.15rem;margin:1.5rem 0 .4rem}.card>h3{margin-top:0}h4{font-size:1rem;margin:1rem 0 .3rem}\n"
     "table{border-collapse:collapse;margin:.4rem 0 .8rem;font-size:.95rem}"
     "caption{text-align:left;font-weight:600;padding:.2rem 0}\n"
     "th,td{border:1px solid var(--line);padding:.25rem .45rem;text-align:left;vertical-align:top}"
