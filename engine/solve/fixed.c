@@ -1,0 +1,216 @@
+/* fixed.c — packages from given task hours (see fixed.h): the numbers of
+ * each task come from pair_enter/pair_task_fill, as for a carved pair, so
+ * the score and the accounting match the carving model. Layer: solve; no
+ * GLPK, no files.
+ */
+#include "fixed.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "filter.h"
+
+#define FIT_EPS 1e-6
+
+const char *const fixed_misfit_names[FIXED_MISFIT_KINDS] = {"task_limits", "hours_week", "hours_day",
+                                                            "exposure",    "share",      "task_work"};
+
+static int slot_cmp(const void *a, const void *b)
+{
+    const SlotEntry *x = a, *y = b;
+    if (x->day != y->day)
+        return x->day - y->day;
+    if (x->part != y->part)
+        return x->part - y->part;
+    return x->task - y->task;
+}
+
+/* The first part of day d that both the candidate and the task allow; the
+ * task's first part when none. */
+static int first_part(const Candidate *c, const Task *t, int d)
+{
+    unsigned both = filter_day_parts(c, d) & t->parts;
+    unsigned parts = both ? both : t->parts;
+    for (int q = 0; q < MW_PARTS; q++)
+        if (parts >> q & 1)
+            return q;
+    return 0;
+}
+
+/* First scheduled slot, then model index: the carving package's task order. */
+static int first_slot(const Package *pk, int task)
+{
+    int best = 1 << 30;
+    for (int i = 0; i < pk->nslots; i++)
+        if (pk->slots[i].task == task && pk->slots[i].day * MW_PARTS + pk->slots[i].part < best)
+            best = pk->slots[i].day * MW_PARTS + pk->slots[i].part;
+    return best;
+}
+
+/* The misfit flags of a built package against the candidate's limits. */
+static unsigned package_misfit(const Model *m, const Candidate *c, const Package *pk)
+{
+    unsigned f = 0;
+    if (pk->hours > c->max_hours_week + FIT_EPS || pk->hours < c->min_hours_week - FIT_EPS)
+        f |= FIXED_MISFIT_HOURS;
+    int days = 0;
+    for (int d = 0; d < MW_DAYS; d++) {
+        double sum = 0;
+        for (int k = 0; k < pk->n; k++)
+            sum += pk->tasks[k].day_hours[d];
+        days += sum > FIT_EPS;
+        if (sum > c->max_hours_day + FIT_EPS)
+            f |= FIXED_MISFIT_DAY;
+    }
+    if (c->max_days_week > 0 && days > c->max_days_week)
+        f |= FIXED_MISFIT_DAY;
+    for (int k = 0; k < pk->n; k++) {
+        const Task *t = &m->tasks[pk->tasks[k].task];
+        if (filter_task(m, c, t, NULL) != FIT_OK)
+            f |= FIXED_MISFIT_TASK;
+        if (pk->tasks[k].work > t->hours_week + FIT_EPS)
+            f |= FIXED_MISFIT_WORK;
+    }
+    for (int dim = 0; dim < m->n_dims; dim++) {
+        if (c->lim_state[dim] != LIM_KNOWN)
+            continue;
+        if (m->dims[dim].kind == DIM_EXPOSURE) {
+            for (int d = 0; d < MW_DAYS; d++) {
+                double e = 0;
+                for (int k = 0; k < pk->n; k++)
+                    e += m->tasks[pk->tasks[k].task].load[dim] * pk->tasks[k].day_hours[d];
+                if (e > c->lim[dim] + FIT_EPS)
+                    f |= FIXED_MISFIT_EXPOSURE;
+            }
+        } else if (m->dims[dim].kind == DIM_SHARE) {
+            double s = 0;
+            for (int k = 0; k < pk->n; k++)
+                s += (m->tasks[pk->tasks[k].task].load[dim] - c->lim[dim]) * pk->tasks[k].hours;
+            if (s > FIT_EPS)
+                f |= FIXED_MISFIT_SHARE;
+        }
+    }
+    return f;
+}
+
+int fixed_package(const Model *m, int ci, int ei, const Weights *w, const int *tasks, const double *hours, int n,
+                  Package *pk, unsigned *misfit)
+{
+    const Candidate *c = &m->candidates[ci];
+    const Employer *e = &m->employers[ei];
+    memset(pk, 0, sizeof *pk);
+    pk->vacancy_job = -1;
+    MwArena arena;
+    mw_arena_init(&arena);
+    char *in = mw_arena_alloc(&arena, (size_t)e->tasks.n + 1);
+    char *route = mw_arena_alloc(&arena, (size_t)m->n_jobs + 1);      /* no vacancy route */
+    double *h = mw_arena_alloc(&arena, sizeof(double) * (size_t)(e->tasks.n + 1));
+    PairEntry en;
+    if (!in || !route || !h)
+        goto oom;
+    for (int k = 0; k < e->tasks.n; k++)
+        for (int q = 0; q < n; q++)
+            if (tasks[q] == e->tasks.items[k]) {
+                in[k] = 1;
+                h[k] = hours[q];
+            }
+    if (pair_enter(m, e, in, route, &arena, &en))
+        goto oom;
+    pk->tasks = mw_calloc((size_t)en.nt + 1, sizeof *pk->tasks);
+    pk->slots = mw_calloc((size_t)en.nt * MW_DAYS + 1, sizeof *pk->slots);
+    if (!pk->tasks || !pk->slots)
+        goto oom;
+    /* the working days: each task's first possible day, then the other
+     * possible days in week order, up to max_days_week */
+    uint8_t work_days = 0, all = 0;
+    for (int a = 0; a < en.nt; a++) {
+        const Task *t = &m->tasks[en.task[a]];
+        uint8_t d = filter_task_days(c, t) ? filter_task_days(c, t) : t->days;
+        all |= d;
+        work_days |= (uint8_t)(d & -d);
+    }
+    for (int d = 0; d < MW_DAYS; d++)
+        if ((all >> d & 1) && (c->max_days_week <= 0 || mw_popcount(work_days) < c->max_days_week))
+            work_days |= (uint8_t)(1u << d);
+    int have = 0;
+    for (int a = 0; a < en.nt; a++) {
+        const Task *t = &m->tasks[en.task[a]];
+        uint8_t days = filter_task_days(c, t);
+        if (!days)
+            days = t->days;
+        if (days & work_days)
+            days &= work_days;
+        PairTask pt;
+        pair_task_fill(m, c, &en, a, days, route, &pt);
+        double th = 0;
+        for (int k = 0; k < e->tasks.n; k++)
+            if (e->tasks.items[k] == en.task[a])
+                th = h[k];
+        PackageTask *q = &pk->tasks[pk->n++];
+        q->task = en.task[a];
+        q->hours = th;
+        q->work = pt.pi * th;
+        int nd = mw_popcount(days);
+        for (int d = 0; d < MW_DAYS; d++)
+            if (days >> d & 1) {
+                q->day_hours[d] = th / nd;
+                pk->slots[pk->nslots++] = (SlotEntry){q->task, d, first_part(c, t, d), th / nd};
+                pk->days |= (uint8_t)(1u << d);
+            }
+        pk->hours += th;
+        pk->sup_minutes += pt.sigma * th;
+        pk->terms.value += w->value * pt.wage * pt.pi * th;
+        pk->terms.pref += w->pref * pt.pref * th;
+        pk->terms.skill += w->skill * pt.skill * th;
+        pk->terms.task -= w->task;
+        have++;
+    }
+    pk->sup_minutes += c->support_min_day * mw_popcount(pk->days);
+    pk->terms.sup = -w->sup * pk->sup_minutes;
+    pk->terms.group = en.ng > 1 ? -w->group * (en.ng - 1) : 0;
+    pk->terms.hours = w->hours * (pk->hours < c->pref_hours_week ? pk->hours : c->pref_hours_week);
+    double over = pk->hours - w->theta * c->max_hours_week;
+    pk->terms.over = over > 0 ? -w->over * over : 0;
+    const ScoreTerms *s = &pk->terms;
+    pk->objective = s->value + s->pref + s->skill + s->hours + s->task + s->group + s->sup + s->over;
+    pk->bound = pk->objective;
+    pk->status = CARVE_OPTIMAL;
+    qsort(pk->slots, (size_t)pk->nslots, sizeof *pk->slots, slot_cmp);
+    for (int i = 1; i < pk->n; i++)        /* schedule order, as a carved package */
+        for (int j = i; j > 0; j--) {
+            int fa = first_slot(pk, pk->tasks[j - 1].task), fb = first_slot(pk, pk->tasks[j].task);
+            if (fa < fb || (fa == fb && pk->tasks[j - 1].task < pk->tasks[j].task))
+                break;
+            PackageTask tmp = pk->tasks[j];
+            pk->tasks[j] = pk->tasks[j - 1];
+            pk->tasks[j - 1] = tmp;
+        }
+    if (misfit)
+        *misfit = package_misfit(m, c, pk) | (have < n ? FIXED_MISFIT_WORK : 0);
+    mw_arena_free(&arena);
+    return MW_OK;
+oom:
+    mw_arena_free(&arena);
+    package_free(pk);
+    return MW_ENOMEM;
+}
+
+int fixed_placement_package(const Model *m, const Weights *w, const Placement *pl, Package *out, unsigned *misfit)
+{
+    int *tasks = mw_malloc(sizeof(int) * (size_t)(pl->n_hours + 1));
+    double *hours = mw_malloc(sizeof(double) * (size_t)(pl->n_hours + 1));
+    int st = MW_ENOMEM;
+    if (tasks && hours) {
+        for (int k = 0; k < pl->n_hours; k++) {
+            tasks[k] = pl->hours[k].task;
+            hours[k] = pl->hours[k].hours;
+        }
+        st = fixed_package(m, pl->candidate, pl->employer, w, tasks, hours, pl->n_hours, out, misfit);
+    } else {
+        memset(out, 0, sizeof *out);
+    }
+    mw_free(tasks);
+    mw_free(hours);
+    return st;
+}
