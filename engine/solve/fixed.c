@@ -214,3 +214,53 @@ int fixed_placement_package(const Model *m, const Weights *w, const Placement *p
     mw_free(hours);
     return st;
 }
+
+void fixed_region_free(FixedRegion *f)
+{
+    if (!f)
+        return;
+    for (int i = 0; f->pk && i < f->n; i++)
+        package_free(&f->pk[i]);
+    mw_free(f->pk);
+    mw_free(f->skip);
+    mw_free(f->task);
+    mw_free(f->intake);
+    mw_free(f->sup);
+    mw_free(f->donor);
+    memset(f, 0, sizeof *f);
+}
+
+int fixed_region(const Model *m, const Weights *w, FixedRegion *f)
+{
+    memset(f, 0, sizeof *f);
+    f->n = m->n_placements;
+    f->pk = mw_calloc((size_t)f->n + 1, sizeof *f->pk);
+    f->skip = mw_calloc((size_t)m->n_candidates + 1, 1);
+    f->task = mw_calloc((size_t)m->n_tasks + 1, sizeof(double));
+    f->intake = mw_calloc((size_t)m->n_employers + 1, sizeof(double));
+    f->sup = mw_calloc((size_t)m->n_employers + 1, sizeof(double));
+    f->donor = mw_calloc((size_t)m->n_jobs + 1, sizeof(double));
+    if (!f->pk || !f->skip || !f->task || !f->intake || !f->sup || !f->donor)
+        goto oom;
+    for (int i = 0; i < f->n; i++) {
+        const Placement *pl = &m->placements[i];
+        if (pl->review || pl->outcome == PLACEMENT_FAILED)
+            continue;
+        if (fixed_placement_package(m, w, pl, &f->pk[i], NULL))
+            goto oom;
+        const Package *pk = &f->pk[i];
+        f->skip[pl->candidate] = 1;
+        f->intake[pl->employer] += 1;
+        f->sup[pl->employer] += pk->sup_minutes;
+        for (int k = 0; k < pk->n; k++) {
+            int t = pk->tasks[k].task, j = m->tasks[t].job;
+            f->task[t] += pk->tasks[k].work;
+            if (m->jobs[j].min_residual_hours > 0)
+                f->donor[j] += pk->tasks[k].work;
+        }
+    }
+    return MW_OK;
+oom:
+    fixed_region_free(f);
+    return MW_ENOMEM;
+}

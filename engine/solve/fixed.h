@@ -45,4 +45,22 @@ int fixed_package(const Model *m, int c, int e, const Weights *w, const int *tas
 /* fixed_package of placement pl (its candidate, employer and task hours). */
 int fixed_placement_package(const Model *m, const Weights *w, const Placement *pl, Package *out, unsigned *misfit);
 
+/* The current placements of a region that enter as fixed columns: those
+ * neither under review nor failed trials. Their packages, which candidates
+ * they take out of the matching, and what they use of each master row. */
+typedef struct {
+    int n;                 /* m->n_placements */
+    Package *pk;           /* [n] the fixed package of placement i (pk[i].n 0: not fixed) */
+    char *skip;            /* [n_candidates] 1: the candidate has a fixed placement */
+    double *task;          /* [n_tasks] work covered taken of each task */
+    double *intake;        /* [n_employers] placements taken of max_new_placements */
+    double *sup;           /* [n_employers] supervision minutes per week taken */
+    double *donor;         /* [n_jobs] work taken of each donor job with min_residual_hours > 0 */
+} FixedRegion;
+
+/* Fills *out for model m (free with fixed_region_free). MW_OK or MW_ENOMEM
+ * (out then holds nothing to free). */
+int fixed_region(const Model *m, const Weights *w, FixedRegion *out);
+void fixed_region_free(FixedRegion *f);
+
 #endif

@@ -337,7 +337,8 @@ typedef struct {
     int *tail;                /* [n_pairs] the last column of each pair */
     int nbasis_rows, nbasis_cols, cap_rstat, cap_cstat;
     int *row_stat, *col_stat; /* the last optimal basis */
-    double *fixed_use[ROW_KINDS];  /* what the fixed columns take of each row, by model index */
+    const double *fixed_use[ROW_KINDS];  /* what the fixed columns take of each row, by model
+                                            index (FixedRegion's arrays; NULL = nothing) */
 } Master;
 
 static int master_init(Master *ms, const Model *m, int n_pairs)
@@ -350,8 +351,6 @@ static int master_init(Master *ms, const Model *m, int n_pairs)
             return MW_ENOMEM;
         for (int i = 0; i < size[k]; i++)
             ms->map[k][i] = -1;
-        if (!(ms->fixed_use[k] = mw_calloc((size_t)size[k] + 1, sizeof(double))))
-            return MW_ENOMEM;
     }
     ms->tail = mw_malloc(sizeof(int) * (size_t)(n_pairs + 1));
     if (!ms->tail)
@@ -367,10 +366,8 @@ static void master_free(Master *ms)
         mw_free(ms->coef[k].row);
         mw_free(ms->coef[k].val);
     }
-    for (int k = 0; k < ROW_KINDS; k++) {
+    for (int k = 0; k < ROW_KINDS; k++)
         mw_free(ms->map[k]);
-        mw_free(ms->fixed_use[k]);
-    }
     mw_free(ms->coef);
     mw_free(ms->next);
     mw_free(ms->tail);
@@ -388,9 +385,11 @@ static int master_row(Master *ms, int kind, int index, double ub)
     int *slot = &ms->map[kind][index];
     if (*slot >= 0)
         return *slot;
-    ub -= ms->fixed_use[kind][index];       /* what the current placements already take */
-    if (ub < 0)
-        ub = 0;
+    if (ms->fixed_use[kind]) {
+        ub -= ms->fixed_use[kind][index];   /* what the current placements already take */
+        if (ub < 0)
+            ub = 0;
+    }
     int cap = ms->caprows;
     if (ms->nrows + 1 > cap) {
         int ncap = cap ? cap * 2 : 64;
@@ -866,9 +865,7 @@ typedef struct {
     PriceSlot *ps;
     double *y, *gbest, *x1;
     char *take;
-    char *skip;               /* [n_candidates] 1: a fixed placement */
-    int n_fixed_slots;
-    Package *fixed;           /* [n_placements] the fixed columns' packages (pk.n 0: none) */
+    FixedRegion fx;           /* the current placements that enter as fixed columns */
 } Work;
 
 static void work_free(Work *wk, const Region *r, int nc)
@@ -884,10 +881,7 @@ static void work_free(Work *wk, const Region *r, int nc)
     mw_free(wk->gbest);
     mw_free(wk->x1);
     mw_free(wk->take);
-    mw_free(wk->skip);
-    for (int i = 0; wk->fixed && i < wk->n_fixed_slots; i++)
-        package_free(&wk->fixed[i]);
-    mw_free(wk->fixed);
+    fixed_region_free(&wk->fx);
 }
 
 /* Stage 1 into r: pairs and standalone columns, in candidate order. */
@@ -898,7 +892,7 @@ static int carve_all(const Model *m, const Weights *w, const RegionOptions *o, R
     if (!wk->cs)
         return MW_ENOMEM;
     Pool pl;
-    CarveCtx cx = {m, w, wk->cs, &pl, wk->skip};
+    CarveCtx cx = {m, w, wk->cs, &pl, wk->fx.skip};
     pool_init(&pl, nc, carve_candidate, &cx, 0);
     pool_run(&pl, r->threads, o, "carving");
     for (int c = 0; c < nc; c++)
@@ -997,46 +991,6 @@ static int price_round(const Model *m, const Weights *w, const RegionOptions *o,
 
 /* ---- weekly runs: current placements and last week's packages ---------------- */
 
-/* The package of each current placement that is neither under review nor a
- * failed trial: it becomes a fixed column, and its candidate gets no other. */
-static int fixed_build(const Model *m, const Weights *w, Work *wk)
-{
-    wk->skip = mw_calloc((size_t)m->n_candidates + 1, 1);
-    wk->fixed = mw_calloc((size_t)m->n_placements + 1, sizeof *wk->fixed);
-    if (!wk->skip || !wk->fixed)
-        return MW_ENOMEM;
-    wk->n_fixed_slots = m->n_placements;
-    for (int i = 0; i < m->n_placements; i++) {
-        const Placement *pl = &m->placements[i];
-        if (pl->review || pl->outcome == PLACEMENT_FAILED)
-            continue;
-        if (fixed_placement_package(m, w, pl, &wk->fixed[i], NULL))
-            return MW_ENOMEM;
-        wk->skip[pl->candidate] = 1;
-    }
-    return MW_OK;
-}
-
-/* Takes the fixed columns' coefficients (those of master_add) off the rows
- * before any row is made. */
-static void fixed_consume(Master *ms, const Model *m, const Work *wk)
-{
-    for (int i = 0; i < wk->n_fixed_slots; i++) {
-        const Package *pk = &wk->fixed[i];
-        int e = m->placements[i].employer;
-        if (pk->n == 0)
-            continue;
-        ms->fixed_use[ROW_INTAKE][e] += 1;
-        ms->fixed_use[ROW_SUP][e] += pk->sup_minutes;
-        for (int k = 0; k < pk->n; k++) {
-            int t = pk->tasks[k].task, j = m->tasks[t].job;
-            ms->fixed_use[ROW_TASK][t] += pk->tasks[k].work;
-            if (m->jobs[j].min_residual_hours > 0)
-                ms->fixed_use[ROW_DONOR][j] += pk->tasks[k].work;
-        }
-    }
-}
-
 /* The index of pair (c, e) among the carved pairs (candidate order), or -1. */
 static int pair_of(const Region *r, int c, int e)
 {
@@ -1126,7 +1080,7 @@ static int weekly_columns(const Model *m, const Weights *w, const RegionOptions 
     const Previous *pv = o->previous;
     for (int c = 0; pv && c < m->n_candidates && c < pv->n_candidates; c++) {
         const PrevMatch *pm = &pv->of[c];
-        int pi = pm->emp >= 0 && !wk->skip[c] ? pair_of(r, c, pm->emp) : -1;
+        int pi = pm->emp >= 0 && !wk->fx.skip[c] ? pair_of(r, c, pm->emp) : -1;
         if (pi < 0)
             continue;
         int col = offer_column(m, w, r, wk, pi, pm->tasks, pm->hours, pm->n);
@@ -1145,17 +1099,17 @@ static int weekly_columns(const Model *m, const Weights *w, const RegionOptions 
  * objective and the bounds. */
 static int fixed_append(const Model *m, const Weights *w, Region *r, Work *wk)
 {
-    for (int i = 0; i < wk->n_fixed_slots; i++) {
-        if (wk->fixed[i].n == 0)
+    for (int i = 0; i < wk->fx.n; i++) {
+        if (wk->fx.pk[i].n == 0)
             continue;
         int c = m->placements[i].candidate, e = m->placements[i].employer;
         double travel = travel_minutes(&m->candidates[c], &m->employers[e]);
         double terms = pair_terms(m, w, c, e, travel);
-        double score = terms_sum(&wk->fixed[i].terms) + terms;
+        double score = terms_sum(&wk->fx.pk[i].terms) + terms;
         if (mw_grow((void **)&r->pairs, &r->cap_pairs, r->n_pairs + 1, sizeof *r->pairs) ||
-            push_column(r, r->n_pairs, &wk->fixed[i], score, 0))
+            push_column(r, r->n_pairs, &wk->fx.pk[i], score, 0))
             return MW_ENOMEM;
-        memset(&wk->fixed[i], 0, sizeof wk->fixed[i]);     /* the column owns it now */
+        memset(&wk->fx.pk[i], 0, sizeof wk->fx.pk[i]);     /* the column owns it now */
         r->pairs[r->n_pairs++] = (RegionPair){c, e, travel, terms, r->n_cols - 1};
         r->cols[r->n_cols - 1].placement = i;
         r->chosen[c] = r->n_cols - 1;
@@ -1191,14 +1145,17 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
 
     /* 1. the standalone package of every pair */
     r->threads = region_threads(o);
-    if (fixed_build(m, w, &wk) || carve_all(m, w, o, r, &wk))
+    if (fixed_region(m, w, &wk.fx) || carve_all(m, w, o, r, &wk))
         goto done;
     double t1 = now_s();
     r->seconds_carve = t1 - t0;
 
     if (master_init(&wk.ms, m, r->n_pairs) || duals_init(&wk.d, m))
         goto done;
-    fixed_consume(&wk.ms, m, &wk);
+    wk.ms.fixed_use[ROW_TASK] = wk.fx.task;
+    wk.ms.fixed_use[ROW_INTAKE] = wk.fx.intake;
+    wk.ms.fixed_use[ROW_SUP] = wk.fx.sup;
+    wk.ms.fixed_use[ROW_DONOR] = wk.fx.donor;
     for (int k = 0; k < r->n_cols; k++)
         if (master_add(&wk.ms, m, r, k))
             goto done;
