@@ -71,6 +71,7 @@ static void json_weights(J *j, cJSON *o, const Weights *w)
     put_exact(j, o, "known", w->known);
     put_exact(j, o, "affinity", w->affinity);
     put_exact(j, o, "time_limit", w->time_limit);
+    put_exact(j, o, "churn", w->churn);
 }
 
 static void json_policy(J *j, cJSON *o, const Policy *p)
