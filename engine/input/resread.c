@@ -19,9 +19,12 @@ typedef struct {
     int status;               /* MW_OK, MW_EINPUT or MW_ENOMEM */
 } Reader;
 
+/* An error at the key path where.key (e.g. "proposal[3].employer"). */
 static void bad(Reader *R, const char *where, const char *key, const char *what)
 {
-    mw_error_add(R->err, R->display, 0, where, key, "%s", what);
+    char path[160];
+    snprintf(path, sizeof path, "%s%s%s", where, where[0] && key[0] ? "." : "", key);
+    mw_error_add(R->err, R->display, 0, path, "", "%s", what);
     if (R->status == MW_OK)
         R->status = MW_EINPUT;
 }
