@@ -23,6 +23,7 @@
 
 #include "fixed.h"
 #include "lp.h"
+#include "riskflags.h"
 
 #define RC_EPS 1e-6          /* a column improves the master when its reduced cost exceeds this */
 #define SAME_EPS 1e-7        /* two packages of a pair are the same column within this */
@@ -294,6 +295,8 @@ static void carve_candidate(void *ctx, int ci)
         cp->emp = e;
         cp->travel = travel_minutes(&m->candidates[ci], &m->employers[e]);
         cp->terms = pair_terms(m, cx->w, ci, e, cp->travel);
+        /* the risk term is a pair term too (DESIGN §4.2): from the standalone package */
+        cp->terms += riskflags_points(m, cx->w, ci, e, &pk, cp->travel);
         cp->pk = pk;
     }
     return;
@@ -1104,7 +1107,8 @@ static int fixed_append(const Model *m, const Weights *w, Region *r, Work *wk)
             continue;
         int c = m->placements[i].candidate, e = m->placements[i].employer;
         double travel = travel_minutes(&m->candidates[c], &m->employers[e]);
-        double terms = pair_terms(m, w, c, e, travel);
+        /* the risk pair term from the placement's own package */
+        double terms = pair_terms(m, w, c, e, travel) + riskflags_points(m, w, c, e, &wk->fx.pk[i], travel);
         double score = terms_sum(&wk->fx.pk[i].terms) + terms;
         if (mw_grow((void **)&r->pairs, &r->cap_pairs, r->n_pairs + 1, sizeof *r->pairs) ||
             push_column(r, r->n_pairs, &wk->fx.pk[i], score, 0))
