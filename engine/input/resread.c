@@ -63,6 +63,16 @@ static double num_at(Reader *R, const cJSON *o, const char *where, const char *k
     return it->valuedouble;
 }
 
+/* Room in the arena for one element of size elem per item of arr (and one
+ * more); NULL with R->status MW_ENOMEM on OOM. */
+static void *items_alloc(Reader *R, const cJSON *arr, size_t elem)
+{
+    void *p = mw_arena_alloc(R->arena, elem * (size_t)(cJSON_GetArraySize(arr) + 1));
+    if (!p)
+        R->status = MW_ENOMEM;
+    return p;
+}
+
 static void read_match(Reader *R, const cJSON *o, int i, ViewMatch *vm)
 {
     char where[64];
@@ -81,14 +91,9 @@ static void read_match(Reader *R, const cJSON *o, int i, ViewMatch *vm)
         bad(R, where, "package.tasks", "expected an array");
         return;
     }
-    int n = cJSON_GetArraySize(tasks);
-    vm->task = mw_arena_alloc(R->arena, sizeof *vm->task * (size_t)(n + 1));
-    vm->hours = mw_arena_alloc(R->arena, sizeof(double) * (size_t)(n + 1));
-    vm->work = mw_arena_alloc(R->arena, sizeof(double) * (size_t)(n + 1));
-    if (!vm->task || !vm->hours || !vm->work) {
-        R->status = MW_ENOMEM;
+    if (!(vm->task = items_alloc(R, tasks, sizeof *vm->task)) || !(vm->hours = items_alloc(R, tasks, sizeof(double))) ||
+        !(vm->work = items_alloc(R, tasks, sizeof(double))))
         return;
-    }
     int k = 0;
     for (const cJSON *t = tasks->child; t && R->status == MW_OK; t = t->next, k++) {
         char tw[96];
@@ -108,12 +113,8 @@ static void read_prints(Reader *R, const cJSON *arr, const char *where, ViewPrin
         bad(R, "fingerprints", where, "expected an array");
         return;
     }
-    int cap = cJSON_GetArraySize(arr);
-    *out = mw_arena_alloc(R->arena, sizeof **out * (size_t)(cap + 1));
-    if (!*out) {
-        R->status = MW_ENOMEM;
+    if (!(*out = items_alloc(R, arr, sizeof **out)))
         return;
-    }
     int k = 0;
     for (const cJSON *it = arr->child; it && R->status == MW_OK; it = it->next, k++) {
         char w[64];
@@ -136,12 +137,8 @@ static void read_view(Reader *R, const cJSON *root, ResultsView *v)
         bad(R, "", "proposal", "expected an array");
         return;
     }
-    int n = cJSON_GetArraySize(prop);
-    v->matches = mw_arena_alloc(R->arena, sizeof *v->matches * (size_t)(n + 1));
-    if (!v->matches) {
-        R->status = MW_ENOMEM;
+    if (!(v->matches = items_alloc(R, prop, sizeof *v->matches)))
         return;
-    }
     int i = 0;
     for (const cJSON *it = prop->child; it && R->status == MW_OK; it = it->next, i++)
         read_match(R, it, i, &v->matches[i]);
@@ -153,12 +150,8 @@ static void read_view(Reader *R, const cJSON *root, ResultsView *v)
 
     const cJSON *sc = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(root, "shortlists"), "candidates");
     if (cJSON_IsArray(sc)) {
-        int nc = cJSON_GetArraySize(sc);
-        v->candidates = mw_arena_alloc(R->arena, sizeof *v->candidates * (size_t)(nc + 1));
-        if (!v->candidates) {
-            R->status = MW_ENOMEM;
+        if (!(v->candidates = items_alloc(R, sc, sizeof *v->candidates)))
             return;
-        }
         int k = 0;
         for (const cJSON *it = sc->child; it && R->status == MW_OK; it = it->next, k++) {
             char w[64];
@@ -176,12 +169,8 @@ static void read_view(Reader *R, const cJSON *root, ResultsView *v)
 
     const cJSON *mon = cJSON_GetObjectItemCaseSensitive(root, "monitoring");
     if (cJSON_IsArray(mon)) {
-        int ns = cJSON_GetArraySize(mon);
-        v->signals = mw_arena_alloc(R->arena, sizeof *v->signals * (size_t)(ns + 1));
-        if (!v->signals) {
-            R->status = MW_ENOMEM;
+        if (!(v->signals = items_alloc(R, mon, sizeof *v->signals)))
             return;
-        }
         int k = 0;
         for (const cJSON *it = mon->child; it && R->status == MW_OK; it = it->next, k++) {
             char w[64];

@@ -1007,6 +1007,14 @@ static int table_prints(const Model *m, int table, char (*prints)[MW_SHA256_HEX]
     return rc;
 }
 
+static void hex_final(MwSha256 *h, char hex[MW_SHA256_HEX])
+{
+    unsigned char d[MW_SHA256_BYTES];
+    mw_sha256_final(h, d);
+    for (int k = 0; k < MW_SHA256_BYTES; k++)
+        snprintf(hex + 2 * k, 3, "%02x", d[k]);
+}
+
 int tables_fingerprints(const Model *m, char (*cand)[MW_SHA256_HEX], char (*emp)[MW_SHA256_HEX])
 {
     int rows[N_TABLES] = {m->n_candidates, m->n_employers, m->n_jobs, m->n_tasks, m->n_placements, 0};
@@ -1017,29 +1025,23 @@ int tables_fingerprints(const Model *m, char (*cand)[MW_SHA256_HEX], char (*emp)
             goto done;
     for (int c = 0; c < m->n_candidates; c++) {
         MwSha256 h;
-        unsigned char d[MW_SHA256_BYTES];
         mw_sha256_init(&h);
         mw_sha256_update(&h, pr[T_CANDIDATES][c], 64);
         for (int i = 0; i < m->n_placements; i++)
             if (m->placements[i].candidate == c)
                 mw_sha256_update(&h, pr[T_PLACEMENTS][i], 64);
-        mw_sha256_final(&h, d);
-        for (int k = 0; k < MW_SHA256_BYTES; k++)
-            snprintf(cand[c] + 2 * k, 3, "%02x", d[k]);
+        hex_final(&h, cand[c]);
     }
     for (int e = 0; e < m->n_employers; e++) {
         const Employer *em = &m->employers[e];
         MwSha256 h;
-        unsigned char d[MW_SHA256_BYTES];
         mw_sha256_init(&h);
         mw_sha256_update(&h, pr[T_EMPLOYERS][e], 64);
         for (int k = 0; k < em->jobs.n; k++)
             mw_sha256_update(&h, pr[T_JOBS][em->jobs.items[k]], 64);
         for (int k = 0; k < em->tasks.n; k++)
             mw_sha256_update(&h, pr[T_TASKS][em->tasks.items[k]], 64);
-        mw_sha256_final(&h, d);
-        for (int k = 0; k < MW_SHA256_BYTES; k++)
-            snprintf(emp[e] + 2 * k, 3, "%02x", d[k]);
+        hex_final(&h, emp[e]);
     }
     rc = MW_OK;
 done:

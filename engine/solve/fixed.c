@@ -16,16 +16,6 @@
 const char *const fixed_misfit_names[FIXED_MISFIT_KINDS] = {"task_limits", "hours_week", "hours_day",
                                                             "exposure",    "share",      "task_work"};
 
-static int slot_cmp(const void *a, const void *b)
-{
-    const SlotEntry *x = a, *y = b;
-    if (x->day != y->day)
-        return x->day - y->day;
-    if (x->part != y->part)
-        return x->part - y->part;
-    return x->task - y->task;
-}
-
 /* The first part of day d that both the candidate and the task allow; the
  * task's first part when none. */
 static int first_part(const Candidate *c, const Task *t, int d)
@@ -176,7 +166,7 @@ int fixed_package(const Model *m, int ci, int ei, const Weights *w, const int *t
     pk->objective = s->value + s->pref + s->skill + s->hours + s->task + s->group + s->sup + s->over;
     pk->bound = pk->objective;
     pk->status = CARVE_OPTIMAL;
-    qsort(pk->slots, (size_t)pk->nslots, sizeof *pk->slots, slot_cmp);
+    qsort(pk->slots, (size_t)pk->nslots, sizeof *pk->slots, carve_slot_cmp);
     for (int i = 1; i < pk->n; i++)        /* schedule order, as a carved package */
         for (int j = i; j > 0; j--) {
             int fa = first_slot(pk, pk->tasks[j - 1].task), fb = first_slot(pk, pk->tasks[j].task);

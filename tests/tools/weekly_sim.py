@@ -18,12 +18,14 @@ Each week runs `run --previous LAST/results.json --date D` and `diff LAST NEW
 --json`, and also a run without --previous, whose churn against the same
 last week is reported for comparison.
 """
-import csv
 import json
 import os
 import shutil
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from csvedit import load, save  # noqa: E402
 
 DATES = ["2026-03-16", "2026-03-23", "2026-03-30", "2026-04-06"]
 FAILS = []
@@ -38,16 +40,6 @@ def ok(name, cond, detail=""):
         if detail:
             for line in str(detail).splitlines()[:12]:
                 print("  " + line)
-
-
-def load(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.reader(f))
-
-
-def save(path, rows):
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
 
 
 def set_cell(rows, key, col, value):

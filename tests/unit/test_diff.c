@@ -103,15 +103,24 @@ static int write_file(const char *path, const char *text)
     return fclose(f);
 }
 
-static void read_error(const char *text, const char *want)
+/* A temporary file holding text, its name in path; -1 on failure. */
+static int temp_file(char path[64], const char *text)
 {
-    char path[] = "/tmp/maatwerk-test-resread-XXXXXX";
+    snprintf(path, 64, "%s", "/tmp/maatwerk-test-resread-XXXXXX");
     int fd = mkstemp(path);
     CHECK(fd >= 0);
     if (fd < 0)
-        return;
+        return -1;
     close(fd);
     CHECK(write_file(path, text) == 0);
+    return 0;
+}
+
+static void read_error(const char *text, const char *want)
+{
+    char path[64];
+    if (temp_file(path, text))
+        return;
     MwErrors err;
     mw_errors_init(&err, 10);
     ResultsView v;
@@ -126,12 +135,7 @@ static void read_error(const char *text, const char *want)
 
 static void test_resread(void)
 {
-    char path[] = "/tmp/maatwerk-test-resread-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    if (fd < 0)
-        return;
-    close(fd);
+    char path[64];
     const char *text =
         "{\"schema\": \"maatwerk.results/1\", \"meta\": {\"parameters\": {\"date\": \"2026-03-16\"}},\n"
         " \"proposal\": [{\"candidate\": \"C1\", \"employer\": \"E1\", \"placement\": \"P1\", \"fixed\": true,\n"
@@ -140,7 +144,8 @@ static void test_resread(void)
         " \"shortlists\": {\"candidates\": [{\"candidate\": \"C1\"}, {\"candidate\": \"C2\"}, {\"candidate\": \"C3\"}]},\n"
         " \"monitoring\": [{\"kind\": \"trial_ending\", \"candidate\": \"C1\", \"employer\": \"E1\", \"placement\": \"P1\"}],\n"
         " \"fingerprints\": {\"candidates\": [{\"id\": \"C1\", \"sha256\": \"aa\"}], \"employers\": [{\"id\": \"E1\", \"sha256\": \"bb\"}]}}\n";
-    CHECK(write_file(path, text) == 0);
+    if (temp_file(path, text))
+        return;
     MwErrors err;
     mw_errors_init(&err, 10);
     ResultsView v;
