@@ -1065,14 +1065,18 @@ static int weekly_columns(const Model *m, const Weights *w, const RegionOptions 
         int pi = pl->review && pl->outcome != PLACEMENT_FAILED ? pair_of(r, pl->candidate, pl->employer) : -1;
         if (pi < 0)
             continue;
-        int tasks[64];
-        double hours[64];
-        int n = pl->n_hours < 64 ? pl->n_hours : 64;
-        for (int k = 0; k < n; k++) {
-            tasks[k] = pl->hours[k].task;
-            hours[k] = pl->hours[k].hours;
+        int *tasks = mw_malloc(sizeof(int) * (size_t)(pl->n_hours + 1));
+        double *hours = mw_malloc(sizeof(double) * (size_t)(pl->n_hours + 1));
+        int col = -2;
+        if (tasks && hours) {
+            for (int k = 0; k < pl->n_hours; k++) {
+                tasks[k] = pl->hours[k].task;
+                hours[k] = pl->hours[k].hours;
+            }
+            col = offer_column(m, w, r, wk, pi, tasks, hours, pl->n_hours);
         }
-        int col = offer_column(m, w, r, wk, pi, tasks, hours, n);
+        mw_free(tasks);
+        mw_free(hours);
         if (col == -2)
             return MW_ENOMEM;
         if (col >= 0) {
