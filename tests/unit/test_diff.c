@@ -182,6 +182,35 @@ static void test_resread(void)
     mw_errors_init(&err, 10);
     CHECK(resview_read("/nonexistent/results.json", "R.json", &v, &err) == MW_EIO);
     mw_errors_free(&err);
+
+    /* under allocation failure: MW_ENOMEM and nothing to free, or the whole view;
+     * then the diff of the view with itself */
+    if (temp_file(path, text))
+        return;
+    int bad = 0, failures = 0;
+    for (long k = 1; k < 400; k++) {
+        mw_errors_init(&err, 10);
+        mw_alloc_fail_at(k);
+        int st = resview_read(path, NULL, &v, &err);
+        Diff d;
+        int ds = st == MW_OK ? diff_build(&v, &v, &d) : MW_OK;
+        mw_alloc_fail_at(0);
+        mw_errors_free(&err);
+        if (st == MW_ENOMEM || ds == MW_ENOMEM) {
+            failures++;
+            bad |= st == MW_ENOMEM && v.matches != NULL;
+            bad |= ds == MW_ENOMEM && (d.items != NULL || d.signals != NULL);
+        } else {
+            bad |= st != MW_OK || d.counts[DIFF_KEPT] != 2;
+            diff_free(&d);
+        }
+        if (st == MW_OK)
+            resview_free(&v);
+        if (st == MW_OK && ds == MW_OK)
+            break;
+    }
+    CHECK(!bad && failures > 0);
+    unlink(path);
 }
 
 int main(void)

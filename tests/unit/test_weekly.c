@@ -196,9 +196,45 @@ static void test_previous_and_churn(void)
     model_free(m);
 }
 
+/* weekly_monitor under allocation failure: MW_ENOMEM with nothing to free,
+ * or the full list (a misfit check allocates per placement). */
+static void test_monitor_alloc(void)
+{
+    Model *m = load_mini();
+    if (!m)
+        return;
+    Weights w;
+    weights_default(&w);
+    Proposal none;
+    memset(&none, 0, sizeof none);
+    m->employers[m->placements[0].employer].supervisor_exit_months = 3;
+    MonSignal *s;
+    int n, want, bad = 0, failures = 0;
+    long before = mw_alloc_count();
+    CHECK(weekly_monitor(m, &w, &none, day(2026, 10, 20), &s, &want) == MW_OK);
+    long total = mw_alloc_count() - before;
+    mw_free(s);
+    CHECK(want == 2 && total > 2);
+    for (long k = 1; k <= total + 1; k++) {
+        mw_alloc_fail_at(k);
+        int st = weekly_monitor(m, &w, &none, day(2026, 10, 20), &s, &n);
+        mw_alloc_fail_at(0);
+        if (st == MW_ENOMEM) {
+            failures++;
+            bad |= s != NULL || n != 0;
+        } else {
+            bad |= st != MW_OK || n != want;
+            mw_free(s);
+        }
+    }
+    CHECK(!bad && failures > 0);
+    model_free(m);
+}
+
 int main(void)
 {
     test_monitor();
+    test_monitor_alloc();
     test_previous_and_churn();
     return check_report("test_weekly");
 }
