@@ -8,6 +8,7 @@
 #include <string.h>
 
 const char *const diff_status_names[DIFF_STATUSES] = {"new", "kept", "changed", "dropped"};
+const char *const diff_signal_names[DS_STATES] = {"new", "open", "closed"};
 const char *const diff_reason_names[DR_KINDS] = {"", "trial_failed", "input_changed", "capacity_taken",
                                                  "better_option"};
 
@@ -91,6 +92,18 @@ static DiffReason reason_of(const ResultsView *old, const ResultsView *now, cons
     return DR_BETTER_OPTION;
 }
 
+/* 1 when v has a signal of s's kind, candidate, employer and placement. */
+static int has_signal(const ResultsView *v, const ViewSignal *s)
+{
+    for (int k = 0; k < v->n_signals; k++) {
+        const ViewSignal *o = &v->signals[k];
+        if (same_str(o->kind, s->kind) && same_str(o->candidate, s->candidate) && same_str(o->employer, s->employer) &&
+            same_str(o->placement, s->placement))
+            return 1;
+    }
+    return 0;
+}
+
 static void entry(Diff *d, const ResultsView *old, const ResultsView *now, const char *cand)
 {
     for (int i = 0; i < d->n; i++)
@@ -120,7 +133,7 @@ int diff_build(const ResultsView *old, const ResultsView *now, Diff *d)
     memset(d, 0, sizeof *d);
     int cap = old->n_matches + now->n_matches + 1;
     d->items = mw_calloc((size_t)cap, sizeof *d->items);
-    d->signals = mw_calloc((size_t)now->n_signals + 1, sizeof *d->signals);
+    d->signals = mw_calloc((size_t)now->n_signals + (size_t)old->n_signals + 1, sizeof *d->signals);
     if (!d->items || !d->signals) {
         diff_free(d);
         return MW_ENOMEM;
@@ -133,16 +146,11 @@ int diff_build(const ResultsView *old, const ResultsView *now, Diff *d)
         entry(d, old, now, now->matches[i].candidate);
     for (int i = 0; i < old->n_matches; i++)
         entry(d, old, now, old->matches[i].candidate);
-    for (int i = 0; i < now->n_signals; i++) {
-        const ViewSignal *s = &now->signals[i];
-        int seen = 0;
-        for (int k = 0; k < old->n_signals && !seen; k++) {
-            const ViewSignal *o = &old->signals[k];
-            seen = same_str(o->kind, s->kind) && same_str(o->candidate, s->candidate) &&
-                   same_str(o->employer, s->employer) && same_str(o->placement, s->placement);
-        }
-        d->signals[d->n_signals++] = (DiffSignal){s, !seen};
-    }
+    for (int i = 0; i < now->n_signals; i++)
+        d->signals[d->n_signals++] = (DiffSignal){&now->signals[i], has_signal(old, &now->signals[i]) ? DS_OPEN : DS_NEW};
+    for (int i = 0; i < old->n_signals; i++)
+        if (!has_signal(now, &old->signals[i]))
+            d->signals[d->n_signals++] = (DiffSignal){&old->signals[i], DS_CLOSED};
     return MW_OK;
 }
 

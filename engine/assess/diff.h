@@ -1,8 +1,7 @@
 /* diff.h — what changed between two weekly runs (maatwerk diff OLD NEW):
  * per candidate whether its proposal is new, kept, changed or dropped, and
  * for a change the reason inferred from the two results files; and the
- * monitoring signals of the new run, each marked new when the old run did
- * not have it. Layer: assess; works on two ResultsViews only (no model, no
+ * monitoring signals, each new, open or closed. Layer: assess; works on two ResultsViews only (no model, no
  * solver), so any two results.json files can be compared. Knows nothing
  * about JSON or output.
  *
@@ -33,9 +32,15 @@ typedef struct {
     const ViewMatch *old, *now;   /* NULL when absent */
 } DiffEntry;
 
+/* A monitoring signal across the two runs: new (in NEW, not in OLD: the
+ * same kind, candidate, employer and placement), open (in both) or closed
+ * (in OLD only: the moment has passed or the placement went). */
+typedef enum { DS_NEW, DS_OPEN, DS_CLOSED, DS_STATES } DiffSignalState;
+extern const char *const diff_signal_names[DS_STATES];      /* "new" "open" "closed" */
+
 typedef struct {
-    const ViewSignal *s;       /* a signal of NEW */
-    int is_new;                /* 1 when OLD had no signal of this kind, candidate, employer, placement */
+    const ViewSignal *s;       /* NEW's signal (OLD's when closed) */
+    DiffSignalState state;
 } DiffSignal;
 
 typedef struct {
@@ -43,7 +48,7 @@ typedef struct {
     DiffEntry *items;          /* NEW's candidate order, then the candidates only OLD has */
     int counts[DIFF_STATUSES];
     int n_signals;
-    DiffSignal *signals;       /* NEW's order */
+    DiffSignal *signals;       /* NEW's signals in its order, then the closed ones in OLD's order */
 } Diff;
 
 /* Compares old with now. MW_OK or MW_ENOMEM; free with diff_free. The Diff

@@ -44,13 +44,13 @@ static void write_text(FILE *f, const Diff *d, const char *old_name, const char 
             fprintf(f, " [%s]", diff_reason_names[e->reason]);
         fprintf(f, "\n");
     }
-    int fresh = 0;
+    int count[DS_STATES] = {0};
     for (int i = 0; i < d->n_signals; i++)
-        fresh += d->signals[i].is_new;
-    fprintf(f, "monitoring: %d signals, %d new\n", d->n_signals, fresh);
+        count[d->signals[i].state]++;
+    fprintf(f, "monitoring: %d new, %d open, %d closed\n", count[DS_NEW], count[DS_OPEN], count[DS_CLOSED]);
     for (int i = 0; i < d->n_signals; i++) {
         const ViewSignal *s = d->signals[i].s;
-        fprintf(f, "%-8s %s %s", d->signals[i].is_new ? "new" : "open", s->kind, s->candidate);
+        fprintf(f, "%-8s %s %s", diff_signal_names[d->signals[i].state], s->kind, s->candidate);
         if (s->employer)
             fprintf(f, " at %s", s->employer);
         if (s->placement)
@@ -129,7 +129,7 @@ static char *write_json(const Diff *d, const ResultsView *old, const ResultsView
         put_str(&j, x, "candidate", s->candidate);
         put_str(&j, x, "employer", s->employer);
         put_str(&j, x, "placement", s->placement);
-        add(&j, x, "new", cJSON_CreateBool(d->signals[i].is_new));
+        put_str(&j, x, "status", diff_signal_names[d->signals[i].state]);
     }
     char *text = j.ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);

@@ -187,15 +187,17 @@ def main(argv):
     w4 = run(binary, data, out[3], DATES[3], os.path.join(out[2], "results.json"))
     d4 = diff(binary, os.path.join(out[2], "results.json"), os.path.join(out[3], "results.json"))
     e4 = entries(d4)
-    new_sig = {(s["kind"], s["candidate"]) for s in d4["monitoring"] if s["new"]}
+    new_sig = {(s["kind"], s["candidate"]) for s in d4["monitoring"] if s["status"] == "new"}
+    closed = {(s["kind"], s["candidate"], s["placement"]) for s in d4["monitoring"] if s["status"] == "closed"}
     ok("week 4: the supervisor leaving E17 is a new signal for P2",
        ("supervisor_leaving", "C17") in new_sig, json.dumps(d4["monitoring"]))
     ok("week 4: P1's contract ending in 30 days is a new signal",
        ("contract_ending", "C11") in new_sig
        and any(s["kind"] == "contract_ending" and s["days_left"] == 30 for s in w4["monitoring"]),
        json.dumps(w4["monitoring"]))
-    ok("week 4: E18's supervisor signal went with P3 (only signals of this week are listed)",
-       ("C18", "E18", "P3") not in signals(w4, "supervisor_leaving"), json.dumps(signals(w4, "supervisor_leaving")))
+    ok("week 4: E18's supervisor signal went with P3: closed in the diff",
+       ("C18", "E18", "P3") not in signals(w4, "supervisor_leaving")
+       and ("supervisor_leaving", "C18", "P3") in closed, json.dumps(d4["monitoring"]))
     ok("week 4: C17 keeps its placement P2 (fixed, although its employer's input changed)",
        e4["C17"]["status"] == "kept", json.dumps(e4["C17"]))
     # C18 is free to compete now; last week's package (the placement's hours)

@@ -71,7 +71,7 @@ static void test_statuses_and_reasons(void)
     /* order: NEW's candidates, then those only OLD had */
     CHECK(strcmp(d.items[0].candidate, "A") == 0 && strcmp(d.items[5].candidate, "H") == 0 &&
           strcmp(d.items[6].candidate, "G") == 0);
-    CHECK(d.n_signals == 2 && d.signals[0].is_new && !d.signals[1].is_new);
+    CHECK(d.n_signals == 2 && d.signals[0].state == DS_NEW && d.signals[1].state == DS_OPEN);
     diff_free(&d);
 
     /* B's reason falls back when NEW has no trial_failed signal: B's
@@ -88,7 +88,15 @@ static void test_statuses_and_reasons(void)
     diff_free(&d);
     /* identical views: everything kept */
     CHECK(diff_build(&a, &a, &d) == MW_OK);
-    CHECK(d.counts[DIFF_KEPT] == 6 && d.counts[DIFF_CHANGED] == 0 && d.n_signals == 1 && !d.signals[0].is_new);
+    CHECK(d.counts[DIFF_KEPT] == 6 && d.counts[DIFF_CHANGED] == 0 && d.n_signals == 1 && d.signals[0].state == DS_OPEN);
+    diff_free(&d);
+    /* the other way round: B's trial_failed is closed, listed after NEW's */
+    b.n_signals = 2;
+    b.signals = s_new;
+    CHECK(diff_build(&b, &a, &d) == MW_OK);
+    CHECK(d.n_signals == 2 && d.signals[0].state == DS_OPEN && d.signals[1].state == DS_CLOSED);
+    CHECK(d.n_signals == 2 && strcmp(d.signals[1].s->kind, "trial_failed") == 0);
+    CHECK_STR(diff_signal_names[DS_CLOSED], "closed");
     diff_free(&d);
     CHECK(diff_same_match(&old[0], &old[0]) && !diff_same_match(&old[0], &now[0]));
     CHECK_STR(diff_reason_names[DR_CAPACITY_TAKEN], "capacity_taken");
