@@ -36,6 +36,20 @@ else
     notok "diff text: counts line" "the simulation left no week 3"
 fi
 
+# --- fingerprints do not depend on the form of the data -------------------------
+if [ -d "$S/data" ]; then
+    "$BIN" convert "$S/data" -o "$W/form-json" --format json > /dev/null 2>&1
+    "$BIN" convert "$S/data" -o "$W/form-nl" --excel-nl > /dev/null 2>&1
+    for form in data form-json form-nl; do
+        d=$W/$form; [ "$form" = data ] && d=$S/data
+        "$BIN" run "$d" -o "$W/out-$form" --date 2026-04-06 --quiet > /dev/null 2>&1
+    done
+    if python3 -c 'import json,sys; r=[json.load(open(p)) for p in sys.argv[1:]]; k=("proposal","monitoring","fingerprints"); sys.exit(0 if all(x[q]==r[0][q] for x in r for q in k) else 1)' \
+        "$W/out-data/results.json" "$W/out-form-json/results.json" "$W/out-form-nl/results.json" 2>/dev/null; then
+        ok "weekly: CSV, data.json and Dutch-Excel CSV give the same proposal, monitoring and fingerprints"
+    else notok "weekly: CSV, data.json and Dutch-Excel CSV give the same proposal, monitoring and fingerprints"; fi
+fi
+
 # --- bad weekly input: exit 2, the message, nothing written --------------------
 bad_run() {
     name=$1; want=$2; shift 2
