@@ -60,9 +60,11 @@ typedef struct {
 
 typedef struct {
     int n_pairs, cap_pairs;
-    RegionPair *pairs;    /* ordered by candidate index, then employer index */
+    RegionPair *pairs;    /* ordered by candidate index, then employer index; the pairs of
+                             fixed placements (n_fixed) follow, in placement order */
     int n_cols, cap_cols;
-    Column *cols;         /* standalone columns first (same order as pairs), then priced ones */
+    Column *cols;         /* standalone columns first (same order as pairs), then priced ones,
+                             then review and last week's packages, then the fixed columns */
     int *chosen;          /* [n_candidates] column index in the proposal, or -1 */
     /* per candidate: how many employers failed each pair filter, and how
      * many passed the filters but have no package (infeasible/no task) */
