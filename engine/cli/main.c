@@ -60,7 +60,7 @@ static const char usage_text[] =
     "                                   unless a change gains more than the preset's churn;\n"
     "                                   --date is the day the monitoring signals are computed for\n"
     "  diff OLD.json NEW.json [--json]  new, kept, changed and dropped proposals with the reason of\n"
-    "                                   each change, and the monitoring signals of NEW\n"
+    "                                   each change, and the monitoring signals (new, open, closed)\n"
     "  scenarios                        not built yet\n"
     "\n"
     "options for every command:\n"
