@@ -50,6 +50,18 @@ if [ -d "$S/data" ]; then
     else notok "weekly: CSV, data.json and Dutch-Excel CSV give the same proposal, monitoring and fingerprints"; fi
 fi
 
+# --- determinism: a weekly run does not depend on the thread count -------------
+if [ -f "$S/week3/results.json" ]; then
+    for t in 1 2; do
+        "$BIN" run "$S/data" -o "$W/threads$t" --threads $t --previous "$S/week3/results.json" --date 2026-04-06 \
+            --quiet > /dev/null 2>&1
+    done
+    if cmp -s "$W/threads1/results.json" "$W/threads2/results.json" &&
+       cmp -s "$W/threads1/results.json" "$S/week4/results.json"; then
+        ok "weekly: results.json byte-identical with --threads 1, 2 and the simulation's week 4"
+    else notok "weekly: results.json byte-identical with --threads 1, 2 and the simulation's week 4"; fi
+fi
+
 # --- bad weekly input: exit 2, the message, nothing written --------------------
 bad_run() {
     name=$1; want=$2; shift 2
