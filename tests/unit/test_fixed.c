@@ -6,6 +6,7 @@
  */
 #include "../../engine/input/load.h"
 #include "../../engine/solve/fixed.h"
+#include "../../engine/solve/pairs.h"
 #include "../../engine/solve/region.h"
 #include "check.h"
 
@@ -333,8 +334,75 @@ static void test_alloc_sweep(void)
     model_free(m);
 }
 
+/* A carved package rebuilt from its own task hours scores the same: every
+ * term but supervision (which counts working days, and the carve may use
+ * other days) is equal, and supervision is equal when the days are. Over
+ * the casebook's pairs. */
+static void test_same_as_carved(void)
+{
+    const char *e = getenv("MAATWERK_MODELS");
+    MwErrors err;
+    mw_errors_init(&err, 20);
+    Model *m = NULL;
+    LoadOptions lo = {e && *e ? e : "models"};
+    CHECK(load_dir("datasets/casebook", &lo, &m, &err) == MW_OK);
+    mw_errors_free(&err);
+    if (!m)
+        return;
+    Weights w;
+    weights_default(&w);
+    int pairs = 0, same_days = 0;
+    for (int c = 0; c < m->n_candidates; c++)
+        for (int k = 0; k < m->n_employers; k++) {
+            if (pair_filter(m, c, k, NULL, NULL) != PAIR_OK)
+                continue;
+            PairData *p = pair_build(m, c, k, &w);
+            Package pk, fx;
+            CHECK(p != NULL);
+            if (!p || carve_solve(p, &pk) != MW_OK) {
+                pair_free(p);
+                continue;
+            }
+            pair_free(p);
+            if (pk.n == 0 || pk.vacancy_job >= 0) {
+                package_free(&pk);
+                continue;
+            }
+            int tasks[64];
+            double hours[64];
+            for (int q = 0; q < pk.n && q < 64; q++) {
+                tasks[q] = pk.tasks[q].task;
+                hours[q] = pk.tasks[q].hours;
+            }
+            unsigned misfit;
+            CHECK(fixed_package(m, c, k, &w, tasks, hours, pk.n, &fx, &misfit) == MW_OK);
+            CHECK_NEAR(fx.hours, pk.hours, 1e-9);
+            CHECK_NEAR(fx.terms.value, pk.terms.value, 1e-6);
+            CHECK_NEAR(fx.terms.pref, pk.terms.pref, 1e-6);
+            CHECK_NEAR(fx.terms.skill, pk.terms.skill, 1e-6);
+            CHECK_NEAR(fx.terms.task, pk.terms.task, 1e-9);
+            CHECK_NEAR(fx.terms.group, pk.terms.group, 1e-9);
+            CHECK_NEAR(fx.terms.hours, pk.terms.hours, 1e-6);
+            CHECK_NEAR(fx.terms.over, pk.terms.over, 1e-6);
+            for (int q = 0; q < pk.n; q++)
+                CHECK_NEAR(task_of(&fx, m, m->tasks[pk.tasks[q].task].id)->work, pk.tasks[q].work, 1e-9);
+            CHECK(!(misfit & (FIXED_MISFIT_TASK | FIXED_MISFIT_HOURS | FIXED_MISFIT_WORK | FIXED_MISFIT_SHARE)));
+            if (mw_popcount(fx.days) == mw_popcount(pk.days)) {
+                CHECK_NEAR(fx.terms.sup, pk.terms.sup, 1e-6);
+                same_days++;
+            }
+            pairs++;
+            package_free(&fx);
+            package_free(&pk);
+        }
+    CHECK(pairs > 100 && same_days > pairs / 4);
+    printf("same as carved: %d pairs, %d with the same number of days\n", pairs, same_days);
+    model_free(m);
+}
+
 int main(void)
 {
+    test_same_as_carved();
     test_placement_package();
     test_region_fixed();
     test_region_previous();
