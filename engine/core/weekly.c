@@ -52,12 +52,21 @@ int previous_resolve(const Model *m, const ResultsView *v, Previous *out)
             pm->tasks[k] = t;
             pm->hours[k] = vm->hours[k];
         }
+        pm->slots = mw_arena_alloc(&out->arena, sizeof *pm->slots * (size_t)(vm->n_slots + 1));
+        if (!pm->slots)
+            goto oom;
+        for (int k = 0; k < vm->n_slots && ok; k++) {
+            int t = model_find_task(m, vm->slot_task[k]);
+            ok = t >= 0 && m->tasks[t].employer == e;
+            pm->slots[k] = (PrevSlot){t, vm->slot_day[k], vm->slot_part[k], vm->slot_hours[k]};
+        }
         if (!ok) {
             out->unresolved++;
             continue;
         }
         pm->emp = e;
         pm->n = vm->n;
+        pm->n_slots = vm->n_slots;
     }
     return MW_OK;
 oom:

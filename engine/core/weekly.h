@@ -19,6 +19,10 @@ typedef struct {
     int n;
     const char **task;             /* task ids */
     double *hours, *work;
+    int n_slots;                   /* package.schedule, when the file has it */
+    const char **slot_task;
+    int *slot_day, *slot_part;     /* 0..6 (ma..zo), 0..3 (ochtend..nacht) */
+    double *slot_hours;
 } ViewMatch;
 
 typedef struct { const char *id, *fp; } ViewPrint;
@@ -41,12 +45,17 @@ typedef struct {
 
 void resview_free(ResultsView *v);
 
+/* One slot of last week's weekly schedule. */
+typedef struct { int task, day, part; double hours; } PrevSlot;
+
 /* Last week's proposal for one candidate, resolved against this week's model. */
 typedef struct {
     int emp;                       /* model employer index */
     int n;
     int *tasks;                    /* model task indices */
     double *hours;
+    int n_slots;                   /* its schedule (0 when the file had none) */
+    PrevSlot *slots;
 } PrevMatch;
 
 typedef struct {

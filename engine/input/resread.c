@@ -63,6 +63,18 @@ static double num_at(Reader *R, const cJSON *o, const char *where, const char *k
     return it->valuedouble;
 }
 
+/* The index of member key's string among names (n of them), or 0 after an error. */
+static int name_at(Reader *R, const cJSON *o, const char *where, const char *key, const char *const *names, int n,
+                   const char *what)
+{
+    const char *s = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, key));
+    for (int i = 0; s && i < n; i++)
+        if (strcmp(s, names[i]) == 0)
+            return i;
+    bad(R, where, key, what);
+    return 0;
+}
+
 /* Room in the arena for one element of size elem per item of arr (and one
  * more); NULL with R->status MW_ENOMEM on OOM. */
 static void *items_alloc(Reader *R, const cJSON *arr, size_t elem)
@@ -103,6 +115,28 @@ static void read_match(Reader *R, const cJSON *o, int i, ViewMatch *vm)
         vm->work[k] = num_at(R, t, tw, "work");
     }
     vm->n = k;
+    const cJSON *sched = cJSON_GetObjectItemCaseSensitive(pk, "schedule");
+    if (!sched || R->status != MW_OK)
+        return;
+    if (!cJSON_IsArray(sched)) {
+        bad(R, where, "package.schedule", "expected an array");
+        return;
+    }
+    if (!(vm->slot_task = items_alloc(R, sched, sizeof *vm->slot_task)) ||
+        !(vm->slot_day = items_alloc(R, sched, sizeof(int))) || !(vm->slot_part = items_alloc(R, sched, sizeof(int))) ||
+        !(vm->slot_hours = items_alloc(R, sched, sizeof(double))))
+        return;
+    k = 0;
+    for (const cJSON *t = sched->child; t && R->status == MW_OK; t = t->next, k++) {
+        char tw[96];
+        snprintf(tw, sizeof tw, "%s.package.schedule[%d]", where, k);
+        vm->slot_task[k] = str_at(R, t, tw, "task", 1);
+        vm->slot_hours[k] = num_at(R, t, tw, "hours");
+        vm->slot_day[k] = name_at(R, t, tw, "day", mw_day_names, MW_DAYS, "expected a day ma..zo");
+        vm->slot_part[k] = name_at(R, t, tw, "part", mw_part_names, MW_PARTS,
+                                   "expected a part ochtend, middag, avond or nacht");
+    }
+    vm->n_slots = k;
 }
 
 static void read_prints(Reader *R, const cJSON *arr, const char *where, ViewPrint **out, int *n)

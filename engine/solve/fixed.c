@@ -84,8 +84,34 @@ static unsigned package_misfit(const Model *m, const Candidate *c, const Package
     return f;
 }
 
+/* 1 when the schedule covers exactly the package's tasks and their hours. */
+static int schedule_adds_up(const Package *pk, const SlotEntry *slots, int nslots)
+{
+    for (int i = 0; i < nslots; i++) {
+        int found = 0;
+        for (int k = 0; k < pk->n && !found; k++)
+            found = pk->tasks[k].task == slots[i].task;
+        if (!found || slots[i].day < 0 || slots[i].day >= MW_DAYS || slots[i].hours < 0)
+            return 0;
+    }
+    for (int k = 0; k < pk->n; k++) {
+        double sum = 0;
+        for (int i = 0; i < nslots; i++)
+            sum += slots[i].task == pk->tasks[k].task ? slots[i].hours : 0;
+        if (fabs(sum - pk->tasks[k].hours) > 1e-5)
+            return 0;
+    }
+    return 1;
+}
+
 int fixed_package(const Model *m, int ci, int ei, const Weights *w, const int *tasks, const double *hours, int n,
                   Package *pk, unsigned *misfit)
+{
+    return fixed_package_scheduled(m, ci, ei, w, tasks, hours, n, NULL, 0, pk, misfit);
+}
+
+int fixed_package_scheduled(const Model *m, int ci, int ei, const Weights *w, const int *tasks, const double *hours,
+                            int n, const SlotEntry *given, int ngiven, Package *pk, unsigned *misfit)
 {
     const Candidate *c = &m->candidates[ci];
     const Employer *e = &m->employers[ei];
@@ -108,7 +134,7 @@ int fixed_package(const Model *m, int ci, int ei, const Weights *w, const int *t
     if (pair_enter(m, e, in, route, &arena, &en))
         goto oom;
     pk->tasks = mw_calloc((size_t)en.nt + 1, sizeof *pk->tasks);
-    pk->slots = mw_calloc((size_t)en.nt * MW_DAYS + 1, sizeof *pk->slots);
+    pk->slots = mw_calloc((size_t)en.nt * MW_DAYS + (size_t)ngiven + 1, sizeof *pk->slots);
     if (!pk->tasks || !pk->slots)
         goto oom;
     /* the working days: each task's first possible day, then the other
@@ -155,6 +181,21 @@ int fixed_package(const Model *m, int ci, int ei, const Weights *w, const int *t
         pk->terms.skill += w->skill * pt.skill * th;
         pk->terms.task -= w->task;
         have++;
+    }
+    if (ngiven > 0 && schedule_adds_up(pk, given, ngiven)) {
+        /* last week's schedule instead of the even spread */
+        pk->days = 0;
+        for (int k = 0; k < pk->n; k++)
+            memset(pk->tasks[k].day_hours, 0, sizeof pk->tasks[k].day_hours);
+        pk->nslots = 0;
+        for (int i = 0; i < ngiven; i++) {
+            for (int k = 0; k < pk->n; k++)
+                if (pk->tasks[k].task == given[i].task)
+                    pk->tasks[k].day_hours[given[i].day] += given[i].hours;
+            if (given[i].hours > 1e-9)
+                pk->days |= (uint8_t)(1u << given[i].day);
+            pk->slots[pk->nslots++] = given[i];
+        }
     }
     pk->sup_minutes += c->support_min_day * mw_popcount(pk->days);
     pk->terms.sup = -w->sup * pk->sup_minutes;

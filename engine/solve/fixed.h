@@ -42,6 +42,14 @@ extern const char *const fixed_misfit_names[FIXED_MISFIT_KINDS];
 int fixed_package(const Model *m, int c, int e, const Weights *w, const int *tasks, const double *hours, int n,
                   Package *out, unsigned *misfit);
 
+/* fixed_package with a given weekly schedule (last week's package as
+ * results.json has it): the day hours and slots are the schedule's, and
+ * the working days those with hours. When the schedule does not add up to
+ * the task hours (to 1e-5 h per task) or names another task, or nslots is
+ * 0, the hours are spread as fixed_package does. Same returns. */
+int fixed_package_scheduled(const Model *m, int c, int e, const Weights *w, const int *tasks, const double *hours,
+                            int n, const SlotEntry *slots, int nslots, Package *out, unsigned *misfit);
+
 /* fixed_package of placement pl (its candidate, employer and task hours). */
 int fixed_placement_package(const Model *m, const Weights *w, const Placement *pl, Package *out, unsigned *misfit);
 

@@ -1031,10 +1031,10 @@ static int find_column(const Region *r, const Master *ms, int i, const int *task
 }
 
 /* The column of pair i with these task hours: an existing one, else a new
- * one built from them (when it still fits the candidate's limits). -1 when
- * it no longer fits; -2 on OOM. */
+ * one built from them (with the given schedule, if any: nslots > 0) when it
+ * still fits the candidate's limits. -1 when it no longer fits; -2 on OOM. */
 static int offer_column(const Model *m, const Weights *w, Region *r, Work *wk, int i, const int *tasks,
-                        const double *hours, int n)
+                        const double *hours, int n, const SlotEntry *slots, int nslots)
 {
     int k = find_column(r, &wk->ms, i, tasks, hours, n);
     if (k >= 0)
@@ -1042,7 +1042,7 @@ static int offer_column(const Model *m, const Weights *w, Region *r, Work *wk, i
     const RegionPair *rp = &r->pairs[i];
     Package pk;
     unsigned misfit;
-    if (fixed_package(m, rp->cand, rp->emp, w, tasks, hours, n, &pk, &misfit))
+    if (fixed_package_scheduled(m, rp->cand, rp->emp, w, tasks, hours, n, slots, nslots, &pk, &misfit))
         return -2;
     if (misfit || pk.n != n) {
         package_free(&pk);
@@ -1073,7 +1073,7 @@ static int weekly_columns(const Model *m, const Weights *w, const RegionOptions 
                 tasks[k] = pl->hours[k].task;
                 hours[k] = pl->hours[k].hours;
             }
-            col = offer_column(m, w, r, wk, pi, tasks, hours, pl->n_hours);
+            col = offer_column(m, w, r, wk, pi, tasks, hours, pl->n_hours, NULL, 0);
         }
         mw_free(tasks);
         mw_free(hours);
@@ -1090,7 +1090,13 @@ static int weekly_columns(const Model *m, const Weights *w, const RegionOptions 
         int pi = pm->emp >= 0 && !wk->fx.skip[c] ? pair_of(r, c, pm->emp) : -1;
         if (pi < 0)
             continue;
-        int col = offer_column(m, w, r, wk, pi, pm->tasks, pm->hours, pm->n);
+        SlotEntry *slots = mw_malloc(sizeof *slots * (size_t)(pm->n_slots + 1));
+        if (!slots)
+            return MW_ENOMEM;
+        for (int k = 0; k < pm->n_slots; k++)
+            slots[k] = (SlotEntry){pm->slots[k].task, pm->slots[k].day, pm->slots[k].part, pm->slots[k].hours};
+        int col = offer_column(m, w, r, wk, pi, pm->tasks, pm->hours, pm->n, slots, pm->n_slots);
+        mw_free(slots);
         if (col == -2)
             return MW_ENOMEM;
         if (col >= 0) {

@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+/* A ViewMatch without a schedule. */
+#define VM(c_, e_, p_, f_, n_, t_, h_, w_) \
+    {.candidate = c_, .employer = e_, .placement = p_, .fixed = f_, .n = n_, .task = t_, .hours = h_, .work = w_}
+
 static const char *ta[] = {"T1", "T2"}, *tb[] = {"T3"}, *tc[] = {"T5"}, *td[] = {"T7"}, *te[] = {"T8"}, *tf[] = {"T6"};
 static double h1[] = {6, 2}, h2[] = {6, 2.5}, h3[] = {4}, z[] = {0, 0};
 
@@ -33,12 +37,12 @@ static void test_statuses_and_reasons(void)
      *      F at E5 (T8)           -> kept
      *      H at E3 (T5)           -> new
      *      G gone from the input  -> dropped, input changed */
-    ViewMatch old[6] = {{"A", "E1", NULL, 0, 2, ta, h1, z}, {"B", "E2", "P4", 0, 1, tb, h3, z},
-                        {"C", "E3", NULL, 0, 1, tc, h3, z}, {"D", "E4", NULL, 0, 1, td, h3, z},
-                        {"F", "E5", NULL, 0, 1, te, h3, z}, {"G", "E5", NULL, 0, 1, te, h3, z}};
-    ViewMatch now[5] = {{"A", "E1", NULL, 0, 2, ta, h2, z}, {"C", "E6", NULL, 0, 1, tf, h3, z},
-                        {"D", "E7", NULL, 0, 1, tc, h3, z}, {"F", "E5", NULL, 0, 1, te, h3, z},
-                        {"H", "E3", NULL, 0, 1, tc, h3, z}};
+    ViewMatch old[6] = {VM("A", "E1", NULL, 0, 2, ta, h1, z), VM("B", "E2", "P4", 0, 1, tb, h3, z),
+                        VM("C", "E3", NULL, 0, 1, tc, h3, z), VM("D", "E4", NULL, 0, 1, td, h3, z),
+                        VM("F", "E5", NULL, 0, 1, te, h3, z), VM("G", "E5", NULL, 0, 1, te, h3, z)};
+    ViewMatch now[5] = {VM("A", "E1", NULL, 0, 2, ta, h2, z), VM("C", "E6", NULL, 0, 1, tf, h3, z),
+                        VM("D", "E7", NULL, 0, 1, tc, h3, z), VM("F", "E5", NULL, 0, 1, te, h3, z),
+                        VM("H", "E3", NULL, 0, 1, tc, h3, z)};
     const char *cands_old[] = {"A", "B", "C", "D", "F", "G"};
     const char *cands_new[] = {"A", "B", "C", "D", "F", "H"};
     ViewPrint cp_old[] = {{"A", "a1"}, {"B", "b1"}, {"C", "c1"}, {"D", "d1"}, {"F", "f1"}, {"G", "g1"}};
@@ -147,7 +151,9 @@ static void test_resread(void)
     const char *text =
         "{\"schema\": \"maatwerk.results/1\", \"meta\": {\"parameters\": {\"date\": \"2026-03-16\"}},\n"
         " \"proposal\": [{\"candidate\": \"C1\", \"employer\": \"E1\", \"placement\": \"P1\", \"fixed\": true,\n"
-        "   \"package\": {\"tasks\": [{\"id\": \"T1\", \"hours\": 6.5, \"work\": 4.55}, {\"id\": \"T2\", \"hours\": 2, \"work\": 2}]}},\n"
+        "   \"package\": {\"tasks\": [{\"id\": \"T1\", \"hours\": 6.5, \"work\": 4.55}, {\"id\": \"T2\", \"hours\": 2, \"work\": 2}],\n"
+        "    \"schedule\": [{\"day\": \"di\", \"part\": \"middag\", \"task\": \"T1\", \"hours\": 6.5},\n"
+        "                 {\"day\": \"zo\", \"part\": \"nacht\", \"task\": \"T2\", \"hours\": 2}]}},\n"
         "  {\"candidate\": \"C2\", \"employer\": \"E2\", \"placement\": null, \"fixed\": false, \"package\": {\"tasks\": []}}],\n"
         " \"shortlists\": {\"candidates\": [{\"candidate\": \"C1\"}, {\"candidate\": \"C2\"}, {\"candidate\": \"C3\"}]},\n"
         " \"monitoring\": [{\"kind\": \"trial_ending\", \"candidate\": \"C1\", \"employer\": \"E1\", \"placement\": \"P1\"}],\n"
@@ -164,7 +170,10 @@ static void test_resread(void)
     CHECK(v.matches[0].fixed == 1 && v.matches[1].fixed == 0 && v.matches[1].placement == NULL);
     CHECK(v.matches[0].n == 2 && v.matches[0].hours[0] == 6.5 && v.matches[0].work[0] == 4.55);
     CHECK_STR(v.matches[0].task[1], "T2");
-    CHECK(v.matches[1].n == 0);
+    CHECK(v.matches[1].n == 0 && v.matches[1].n_slots == 0);
+    CHECK(v.matches[0].n_slots == 2 && v.matches[0].slot_day[0] == 1 && v.matches[0].slot_part[0] == 1);
+    CHECK(v.matches[0].slot_day[1] == 6 && v.matches[0].slot_part[1] == 3 && v.matches[0].slot_hours[1] == 2);
+    CHECK_STR(v.matches[0].slot_task[1], "T2");
     CHECK_STR(v.candidates[2], "C3");
     CHECK_STR(v.signals[0].kind, "trial_ending");
     CHECK_STR(v.cand_prints[0].fp, "aa");
@@ -186,6 +195,10 @@ static void test_resread(void)
     read_error("{\"schema\": \"maatwerk.results/1\", \"proposal\": [{\"candidate\": \"C1\", \"employer\": \"E1\", "
                "\"package\": {\"tasks\": [{\"id\": \"T1\", \"hours\": \"6\"}]}}]}",
                "R.json: proposal[0].package.tasks[0].hours: expected a number");
+    read_error("{\"schema\": \"maatwerk.results/1\", \"proposal\": [{\"candidate\": \"C1\", \"employer\": \"E1\", "
+               "\"package\": {\"tasks\": [], \"schedule\": [{\"day\": \"mo\", \"part\": \"ochtend\", \"task\": \"T1\", "
+               "\"hours\": 1}]}}]}",
+               "R.json: proposal[0].package.schedule[0].day: expected a day ma..zo");
 
     mw_errors_init(&err, 10);
     CHECK(resview_read("/nonexistent/results.json", "R.json", &v, &err) == MW_EIO);

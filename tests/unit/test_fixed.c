@@ -322,12 +322,35 @@ static void test_alloc_sweep(void)
             pv.of[k3].hours[k] = pk->tasks[k].hours;
         }
         pv.of[k3].hours[0] -= 0.5;
+        /* its schedule, with the half hour taken off the first slot of that task */
+        pv.of[k3].n_slots = pk->nslots;
+        pv.of[k3].slots = mw_arena_alloc(&pv.arena, sizeof *pv.of[k3].slots * (size_t)pk->nslots);
+        int cut = 0;
+        for (int i = 0; i < pk->nslots; i++) {
+            const SlotEntry *se = &pk->slots[i];
+            double h = se->hours;
+            if (!cut && se->task == pk->tasks[0].task && h > 0.5) {
+                h -= 0.5;
+                cut = 1;
+            }
+            pv.of[k3].slots[i] = (PrevSlot){se->task, se->day, se->part, h};
+        }
+        CHECK(cut);
     }
     int ncols = r0.n_cols;
     region_free(&r0);
     o.previous = &pv;
     CHECK(region_solve(m, &w, &o, &r0) == MW_OK);
     CHECK(r0.n_previous == 1 && r0.n_cols == ncols + 1);        /* built, not found */
+    /* built with last week's schedule: its slots are the given ones */
+    const Column *built = &r0.cols[r0.n_cols - 1];
+    CHECK(built->churn_bonus == w.churn && built->pk.nslots == pv.of[k3].n_slots);
+    double sum = 0, want = 0;
+    for (int i = 0; i < built->pk.nslots; i++)
+        sum += built->pk.slots[i].hours;
+    for (int i = 0; i < pv.of[k3].n_slots; i++)
+        want += pv.of[k3].slots[i].hours;
+    CHECK_NEAR(sum, want, 1e-9);
     region_free(&r0);
     sweep(m, &w, &o, 0);
     previous_free(&pv);
@@ -392,6 +415,22 @@ static void test_same_as_carved(void)
                 same_days++;
             }
             pairs++;
+            package_free(&fx);
+            /* with the carve's own schedule: the same days and day hours, the
+             * same supervision, and no misfit at all (the MIP kept every limit) */
+            CHECK(fixed_package_scheduled(m, c, k, &w, tasks, hours, pk.n, pk.slots, pk.nslots, &fx, &misfit) ==
+                  MW_OK);
+            CHECK(misfit == 0);
+            CHECK(fx.days == pk.days);
+            CHECK_NEAR(fx.terms.sup, pk.terms.sup, 1e-6);
+            CHECK_NEAR(fx.objective, pk.terms.value + pk.terms.pref + pk.terms.skill + pk.terms.hours + pk.terms.task +
+                                         pk.terms.group + pk.terms.sup + pk.terms.over, 1e-6);
+            for (int q = 0; q < pk.n; q++) {
+                const PackageTask *ft = task_of(&fx, m, m->tasks[pk.tasks[q].task].id);
+                for (int d = 0; d < MW_DAYS; d++)
+                    CHECK_NEAR(ft->day_hours[d], pk.tasks[q].day_hours[d], 1e-9);
+            }
+            CHECK(fx.nslots == pk.nslots);
             package_free(&fx);
             package_free(&pk);
         }

@@ -11,6 +11,10 @@
 
 #include <stdlib.h>
 
+/* A ViewMatch without a schedule. */
+#define VM(c_, e_, p_, f_, n_, t_, h_, w_) \
+    {.candidate = c_, .employer = e_, .placement = p_, .fixed = f_, .n = n_, .task = t_, .hours = h_, .work = w_}
+
 static Model *load_mini(void)
 {
     const char *e = getenv("MAATWERK_MODELS");
@@ -141,8 +145,12 @@ static void test_previous_and_churn(void)
      * K9 who left; K3 at E1 on T4 8 h */
     const char *t1[] = {"T1"}, *t99[] = {"T99"}, *t4[] = {"T4"};
     double h6[] = {6}, h8[] = {8}, w0[] = {0};
-    ViewMatch vm[4] = {{"K1", "E1", NULL, 0, 1, t1, h6, w0}, {"K2", "E3", NULL, 0, 1, t99, h6, w0},
-                       {"K9", "E1", NULL, 0, 1, t1, h6, w0}, {"K3", "E1", "P1", 1, 1, t4, h8, w0}};
+    ViewMatch vm[4] = {VM("K1", "E1", NULL, 0, 1, t1, h6, w0), VM("K2", "E3", NULL, 0, 1, t99, h6, w0),
+                       VM("K9", "E1", NULL, 0, 1, t1, h6, w0), VM("K3", "E1", "P1", 1, 1, t4, h8, w0)};
+    int sd[2] = {0, 4}, sp[2] = {0, 0};
+    double sh[2] = {4, 2};
+    const char *st[2] = {"T1", "T1"};
+    vm[0].n_slots = 2, vm[0].slot_task = st, vm[0].slot_day = sd, vm[0].slot_part = sp, vm[0].slot_hours = sh;
     ResultsView v;
     memset(&v, 0, sizeof v);
     v.n_matches = 4;
@@ -155,6 +163,8 @@ static void test_previous_and_churn(void)
     CHECK(pv.unresolved == 2);                    /* T99 and K9 */
     CHECK(pv.of[k1].emp == model_find_employer(m, "E1") && pv.of[k1].n == 1);
     CHECK(pv.of[k1].tasks[0] == model_find_task(m, "T1") && pv.of[k1].hours[0] == 6);
+    CHECK(pv.of[k1].n_slots == 2 && pv.of[k1].slots[1].task == model_find_task(m, "T1") &&
+          pv.of[k1].slots[1].day == 4 && pv.of[k1].slots[1].hours == 2);
     CHECK(pv.of[k2].emp == -1 && pv.of[k4].emp == -1);
     CHECK_STR(pv.sha256, "ab");
 
