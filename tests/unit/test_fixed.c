@@ -182,6 +182,40 @@ static void test_region_fixed(void)
     model_free(m);
 }
 
+/* Last week as region r0 proposed it: every chosen candidate's employer,
+ * task hours and schedule (only candidate `only` when >= 0). Returns how
+ * many candidates it holds; free pv with previous_free. */
+static int previous_from(const Model *m, const Region *r0, int only, Previous *pv)
+{
+    memset(pv, 0, sizeof *pv);
+    mw_arena_init(&pv->arena);
+    pv->n_candidates = m->n_candidates;
+    pv->of = mw_arena_alloc(&pv->arena, sizeof *pv->of * (size_t)m->n_candidates);
+    int placed = 0;
+    for (int c = 0; c < m->n_candidates; c++) {
+        PrevMatch *pm = &pv->of[c];
+        pm->emp = -1;
+        int col = r0->chosen[c];
+        if (col < 0 || (only >= 0 && c != only))
+            continue;
+        const Package *pk = &r0->cols[col].pk;
+        pm->emp = r0->pairs[r0->cols[col].pair].emp;
+        pm->n = pk->n;
+        pm->tasks = mw_arena_alloc(&pv->arena, sizeof(int) * (size_t)pk->n);
+        pm->hours = mw_arena_alloc(&pv->arena, sizeof(double) * (size_t)pk->n);
+        pm->n_slots = pk->nslots;
+        pm->slots = mw_arena_alloc(&pv->arena, sizeof *pm->slots * (size_t)(pk->nslots + 1));
+        for (int k = 0; k < pk->n; k++) {
+            pm->tasks[k] = pk->tasks[k].task;
+            pm->hours[k] = pk->tasks[k].hours;
+        }
+        for (int i = 0; i < pk->nslots; i++)
+            pm->slots[i] = (PrevSlot){pk->slots[i].task, pk->slots[i].day, pk->slots[i].part, pk->slots[i].hours};
+        placed++;
+    }
+    return placed;
+}
+
 /* --previous: last week's package gets the churn bonus in the integer
  * master only; a package that is already a column is marked, not copied. */
 static void test_region_previous(void)
@@ -199,27 +233,7 @@ static void test_region_previous(void)
     CHECK(region_solve(m, &w, &o, &r0) == MW_OK);
     /* last week: every candidate's package of this proposal */
     Previous pv;
-    memset(&pv, 0, sizeof pv);
-    mw_arena_init(&pv.arena);
-    pv.n_candidates = m->n_candidates;
-    pv.of = mw_arena_alloc(&pv.arena, sizeof *pv.of * (size_t)m->n_candidates);
-    int placed = 0;
-    for (int c = 0; c < m->n_candidates; c++) {
-        pv.of[c].emp = -1;
-        int col = r0.chosen[c];
-        if (col < 0)
-            continue;
-        const Package *pk = &r0.cols[col].pk;
-        pv.of[c].emp = r0.pairs[r0.cols[col].pair].emp;
-        pv.of[c].n = pk->n;
-        pv.of[c].tasks = mw_arena_alloc(&pv.arena, sizeof(int) * (size_t)pk->n);
-        pv.of[c].hours = mw_arena_alloc(&pv.arena, sizeof(double) * (size_t)pk->n);
-        for (int k = 0; k < pk->n; k++) {
-            pv.of[c].tasks[k] = pk->tasks[k].task;
-            pv.of[c].hours[k] = pk->tasks[k].hours;
-        }
-        placed++;
-    }
+    int placed = previous_from(m, &r0, -1, &pv);
     CHECK(placed > 0);
     o.previous = &pv;
     Region r1;
@@ -305,36 +319,17 @@ static void test_alloc_sweep(void)
     int k3 = model_find_candidate(m, "K3"), col = r0.chosen[k3];
     CHECK(col >= 0);
     Previous pv;
-    memset(&pv, 0, sizeof pv);
-    mw_arena_init(&pv.arena);
-    pv.n_candidates = m->n_candidates;
-    pv.of = mw_arena_alloc(&pv.arena, sizeof *pv.of * (size_t)m->n_candidates);
-    for (int c = 0; c < m->n_candidates; c++)
-        pv.of[c].emp = -1;
+    CHECK(previous_from(m, &r0, k3, &pv) == (col >= 0));
     if (col >= 0) {
-        const Package *pk = &r0.cols[col].pk;
-        pv.of[k3].emp = r0.pairs[r0.cols[col].pair].emp;
-        pv.of[k3].n = pk->n;
-        pv.of[k3].tasks = mw_arena_alloc(&pv.arena, sizeof(int) * (size_t)pk->n);
-        pv.of[k3].hours = mw_arena_alloc(&pv.arena, sizeof(double) * (size_t)pk->n);
-        for (int k = 0; k < pk->n; k++) {
-            pv.of[k3].tasks[k] = pk->tasks[k].task;
-            pv.of[k3].hours[k] = pk->tasks[k].hours;
-        }
-        pv.of[k3].hours[0] -= 0.5;
-        /* its schedule, with the half hour taken off the first slot of that task */
-        pv.of[k3].n_slots = pk->nslots;
-        pv.of[k3].slots = mw_arena_alloc(&pv.arena, sizeof *pv.of[k3].slots * (size_t)pk->nslots);
+        /* half an hour less on the first task, taken off its first slot long enough */
+        PrevMatch *pm = &pv.of[k3];
+        pm->hours[0] -= 0.5;
         int cut = 0;
-        for (int i = 0; i < pk->nslots; i++) {
-            const SlotEntry *se = &pk->slots[i];
-            double h = se->hours;
-            if (!cut && se->task == pk->tasks[0].task && h > 0.5) {
-                h -= 0.5;
+        for (int i = 0; i < pm->n_slots && !cut; i++)
+            if (pm->slots[i].task == pm->tasks[0] && pm->slots[i].hours > 0.5) {
+                pm->slots[i].hours -= 0.5;
                 cut = 1;
             }
-            pv.of[k3].slots[i] = (PrevSlot){se->task, se->day, se->part, h};
-        }
         CHECK(cut);
     }
     int ncols = r0.n_cols;
