@@ -144,4 +144,21 @@ want="$W/models/risk/default.json: flags.hours_near_max.first_six_months: expect
 if [ "$rc" = 2 ] && grep -qF "$want" "$W/err" && [ ! -e "$W/badrisk" ]; then ok "broken risk model: exit 2, key path, nothing written"
 else notok "broken risk model: exit 2, key path, nothing written" "exit $rc" "$(head -n 3 "$W/err")" "want: $want"; fi
 
+# --- export-mip carries the same risk term: cbc's optimum of the exported MIP
+# lies between run's objective and its bound (balanced + a risk weight) -----
+sed 's/"risk": 0,/"risk": 120,/' "$MODELS/presets/balanced.json" > "$W/models/presets/balanced-risk.json"
+cp "$MODELS/risk/default.json" "$W/models/risk/default.json"
+if command -v cbc > /dev/null; then
+    "$BIN" run "$ROOT/datasets/casebook" -o "$W/cbr" --quiet --no-miss --preset balanced-risk --models "$W/models" > /dev/null 2>&1
+    "$BIN" export-mip "$ROOT/datasets/casebook" -o "$W/cbr.lp" --quiet --preset balanced-risk --models "$W/models" > /dev/null 2>&1
+    obj=$(timeout 300 cbc "$W/cbr.lp" sec 200 solve quit 2>/dev/null | awk '/^Result - Optimal/ {opt=1} /^Objective value:/ {print (opt ? $3 : "not-optimal")}')
+    mine=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1]))["meta"]["solver"]; print(s["objective"], s["lp_bound"])' "$W/cbr/results.json" 2>/dev/null)
+    # without the risk term the optimum would be about 867 (the balanced golden value)
+    if python3 -c 'import sys; o=float(sys.argv[1]); a,b=map(float,sys.argv[2:4]); sys.exit(0 if a - 1e-6*max(1,abs(a)) <= o <= b + 1e-6*max(1,abs(b)) and o > 1500 else 1)' "$obj" $mine 2>/dev/null; then
+        ok "export-mip with a risk weight: cbc's optimum $obj lies between run's objective and bound ($mine)"
+    else notok "export-mip with a risk weight: cbc's optimum lies between run's objective and bound" "cbc: $obj; run objective, bound: $mine"; fi
+else
+    notok "export-mip with a risk weight checked by cbc" "cbc is not installed (Debian package coinor-cbc)"
+fi
+
 echo "e2e done"
