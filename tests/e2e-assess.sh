@@ -67,6 +67,20 @@ PY
 then ok "casebook: costs of S., Emma and B. equal the hand calculation"
 else notok "casebook: costs of S., Emma and B. equal the hand calculation" "$(cat "$W/py.out")"; fi
 
+# explain shows the same money for a pair (S. at E16, 20 hours)
+"$BIN" explain "$ROOT/datasets/casebook" --candidate C16 --employer E16 --json > "$W/x.json" 2> "$W/x.err"
+if py "$W/x.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))["pairs"][0]
+k, r = p["costs"], p["risk"]
+ok = (abs(k["hours_week"] - 20) < 1e-9 and abs(k["subsidy_year"] - 10762.737105) < 2e-6 and
+      abs(k["net_cost_year"] - 2261.078895) < 2e-6 and 0 < r["p_durable"] < r["p_six_months"] < 1 and
+      abs(p["score"]["terms"]["risk"]) < 1e-12 and isinstance(r["flags"], list))
+print(k, r)
+sys.exit(0 if ok else 1)
+PY
+then ok "explain --json: costs of S. at E16 by hand, risk block"; else notok "explain --json: costs of S. at E16 by hand, risk block" "$(cat "$W/py.out")"; fi
+
 # --- fairness rows add up to the totals ---------------------------------------
 fair_check() { # fair_check NAME RESULTS
     if py "$2" <<'PY'
