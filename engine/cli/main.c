@@ -20,6 +20,7 @@
 #include "../solve/monolith.h"
 #include "../solve/region.h"
 #include "progress.h"
+#include "scenarios.h"
 #include "../output/tables.h"
 #include "validate.h"
 
@@ -49,7 +50,13 @@ static const char usage_text[] =
     "  export-mip DIR -o FILE.lp [--preset NAME]\n"
     "                                   the monolithic regional MIP (every feasible pair, every\n"
     "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
-    "  scenarios, diff                  not built yet\n"
+    "  scenarios DIR FILE... [-o OUT] [--preset NAME] [--top K] [--threads N] [--time-limit S]\n"
+    "      [--formats json,csv] [--no-limits] [--no-miss] [--no-share] [--quiet]\n"
+    "                                   what-if scenarios (docs/scenarios.md) in one batch: each\n"
+    "                                   scenario's results in OUT/NAME/, the comparison in\n"
+    "                                   OUT/comparison.csv and .json (default OUT: scenarios);\n"
+    "                                   run DIR --scenario FILE runs one into OUT\n"
+    "  diff                             not built yet\n"
     "\n"
     "options for every command:\n"
     "  --models DIR    the default dimension registry and policy (default: $MAATWERK_MODELS,\n"
@@ -78,6 +85,11 @@ typedef struct {
     unsigned long long seed;
     int have_seed;
     const char *dir;
+    /* scenarios */
+    const char *scenario;          /* run --scenario FILE */
+    int no_share;                  /* --no-share: solve every scenario's pairs afresh */
+    int n_files;
+    const char *files[256];        /* scenarios DIR FILE... */
 } Options;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -121,6 +133,13 @@ static int parse_options(int argc, char **argv, Options *o)
             o->no_limits = 1;
         } else if (strcmp(a, "--no-miss") == 0) {
             o->no_miss = 1;
+        } else if (strcmp(a, "--no-share") == 0) {
+            o->no_share = 1;
+        } else if (strcmp(a, "--scenario") == 0) {
+            if (!v)
+                return usage_error("option %s needs a value", a);
+            o->scenario = v;
+            i++;
         } else if (strcmp(a, "--threads") == 0 || strcmp(a, "--time-limit") == 0 || strcmp(a, "--formats") == 0) {
             if (!v)
                 return usage_error("option %s needs a value", a);
@@ -187,6 +206,8 @@ static int parse_options(int argc, char **argv, Options *o)
             return usage_error("unknown option '%s'", a);
         } else if (!o->dir) {
             o->dir = a;
+        } else if (strcmp(argv[1], "scenarios") == 0 && o->n_files < 256) {
+            o->files[o->n_files++] = a;
         } else {
             return usage_error("unexpected argument '%s'", a);
         }
@@ -498,6 +519,41 @@ static int cmd_run(const Options *o)
     return code;
 }
 
+/* collect_inputs for scenarios.c: ctx is the Options. */
+static int scenario_inputs(void *ctx, const char *preset, RunInput *in, int cap)
+{
+    const Options *o = ctx;
+    return collect_inputs(o->dir, o->models, preset, in, cap);
+}
+
+/* `scenarios DIR FILE...` (single 0) and `run DIR --scenario FILE` (1). */
+static int cmd_scenarios(const Options *o, int single)
+{
+    if (!o->dir || (!single && o->n_files == 0))
+        return usage_error("%s", "scenarios needs a data directory and scenario files: maatwerk scenarios DIR FILE...");
+    unsigned formats = parse_formats(o->formats ? o->formats : "json,csv");
+    if (!formats)
+        return usage_error("--formats: expected a list of json and csv, got '%s'", o->formats);
+    if (o->no_limits)
+        formats |= RESULTS_OMIT_LIMITS;
+    const char *preset = o->preset ? o->preset : "balanced";
+    double t0 = now_seconds();
+    Model *m;
+    Weights w;
+    int code = load_input(o, preset, &w, &m);
+    if (code)
+        return code;
+    const char *one[1] = {o->scenario};
+    ScenarioArgs a = {o->dir, o->models, o->out ? o->out : single ? "results" : "scenarios", preset,
+                      single ? 1 : o->n_files, single ? one : o->files, single, (int)o->threads,
+                      o->have_time_limit ? o->time_limit : 0, o->top ? (int)o->top : 5, !o->no_miss,
+                      o->quiet, o->max_errors, formats, !o->no_share, now_seconds() - t0, scenario_inputs,
+                      (void *)o};
+    code = scenarios_run(&a, m, &w);
+    model_free(m);
+    return code;
+}
+
 static int cmd_export_mip(const Options *o)
 {
     if (!o->dir || !o->out)
@@ -604,10 +660,12 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(&o);
     if (strcmp(cmd, "run") == 0)
-        return cmd_run(&o);
+        return o.scenario ? cmd_scenarios(&o, 1) : cmd_run(&o);
+    if (strcmp(cmd, "scenarios") == 0)
+        return cmd_scenarios(&o, 0);
     if (strcmp(cmd, "export-mip") == 0)
         return cmd_export_mip(&o);
-    if (strcmp(cmd, "scenarios") == 0 || strcmp(cmd, "diff") == 0) {
+    if (strcmp(cmd, "diff") == 0) {
         fprintf(stderr, "maatwerk: '%s' is not built yet; this version reads, validates and generates data\n", cmd);
         return EXIT_INTERNAL;
     }

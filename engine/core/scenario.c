@@ -15,6 +15,7 @@ int scenario_init(Scenario *s, const Model *m, const Weights *w)
     mw_arena_init(&s->arena);
     s->description = "";
     s->file = "";
+    s->base = m;
     s->w = *w;
     s->policy = m->policy;
     s->route = ROUTE_BOTH;
@@ -82,6 +83,21 @@ int scenario_takes_employer(const Scenario *s, const Model *m, int e)
 double scenario_jobcoach_hours(const Scenario *s, const Candidate *c)
 {
     return c->support_min_day > 0 ? s->jobcoach_hours : 0;
+}
+
+double scenario_cost_hour(const Policy *p, const Candidate *c, double *lks)
+{
+    /* Provisional, until issue 5's costs_compute is on main: LKS pays the
+     * gap between the loonwaarde and the minimum wage, plus the employer
+     * charges, for 52 weeks; the begeleidingsvergoeding is pro rata of
+     * begeleiding_year for a begeleiding_ref_hours week, for a candidate
+     * with a support need. */
+    double gap = c->loonwaarde < 1 ? 1 - c->loonwaarde : 0;
+    double l = gap * p->min_wage_hour * (1 + p->employer_charges) * 52.0;
+    double b = c->support_min_day > 0 ? p->begeleiding_year / p->begeleiding_ref_hours : 0;
+    if (lks)
+        *lks = l;
+    return l + b;
 }
 
 /* ---- the copy ----------------------------------------------------------- */

@@ -31,6 +31,7 @@ typedef struct {
     char name[64];                /* [A-Za-z0-9_-]; the output directory's name */
     const char *description;      /* "" when absent */
     const char *file;             /* the file as given, for messages */
+    const Model *base;            /* the model it was read against (dimension names) */
     const char *preset;           /* the preset in force (NULL: the command's) */
     Weights w;                    /* the preset with the scenario's weight overrides */
     Policy policy;                /* the data's policy with the scenario's overrides */
@@ -70,5 +71,12 @@ int scenario_apply(const Model *src, const Scenario *s, Model **out);
  * (support_min_day > 0). The jobcoach hours per year a placement of
  * candidate c takes from the pool under s: s->jobcoach_hours, or 0. */
 double scenario_jobcoach_hours(const Scenario *s, const Candidate *c);
+
+/* What one weekly hour of a placement of c costs the government per year
+ * under policy p, in euro: the return value is the subsidy (LKS +
+ * begeleidingsvergoeding), *lks (if not NULL) its LKS part. The costs are
+ * linear in the hours, so a package of H hours costs H times this; the
+ * budget row and its prices rely on that. */
+double scenario_cost_hour(const Policy *p, const Candidate *c, double *lks);
 
 #endif

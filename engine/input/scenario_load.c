@@ -233,13 +233,13 @@ static void get_accommodations(Reader *R, const cJSON *obj)
         snprintf(key, sizeof key, "accommodations.%s", it->string);
         int d = model_dim_find(R->m, it->string);
         if (d < 0) {
-            fail(R, key, NULL, "no such dimension in the registry");
+            fail(R, key, NULL, "expected a level dimension of the registry, got an unknown dimension");
             continue;
         }
         const Dimension *dim = &R->m->dims[d];
         if (dim->kind != DIM_LEVEL) {
-            fail(R, key, NULL, "expected a level dimension, got a %s dimension (an accommodation lowers levels)",
-                 mw_dim_kind_names[dim->kind]);
+            fail(R, key, NULL, "expected a level dimension (an accommodation lowers levels), got a%s %s dimension",
+                 dim->kind == DIM_EXPOSURE ? "n" : "", mw_dim_kind_names[dim->kind]);
             continue;
         }
         double v = it->valuedouble;
@@ -268,9 +268,7 @@ static void get_preset(Reader *R, const cJSON *it, const char *models_dir)
     } else if (st == MW_ENOMEM) {
         nomem(R);
     } else {
-        char line[512];
-        mw_error_format(&e.items[0], line, sizeof line);
-        fail(R, "preset", it, "expected a preset in %s/presets (%s)", models_dir ? models_dir : "models", line);
+        fail(R, "preset", it, "expected a valid preset in %s/presets", models_dir ? models_dir : "models");
     }
     mw_errors_free(&e);
 }
