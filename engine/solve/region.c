@@ -23,6 +23,7 @@
 
 #include "carvecache.h"
 #include "lp.h"
+#include "riskflags.h"
 
 #define RC_EPS 1e-6          /* a column improves the master when its reduced cost exceeds this */
 #define SAME_EPS 1e-7        /* two packages of a pair are the same column within this */
@@ -293,6 +294,8 @@ static void carve_candidate(void *ctx, int ci)
         cp->emp = e;
         cp->travel = travel_minutes(&m->candidates[ci], &m->employers[e]);
         cp->terms = pair_terms(m, cx->w, ci, e, cp->travel);
+        /* the risk term is a pair term too (DESIGN §4.2): from the standalone package */
+        cp->terms += riskflags_points(m, cx->w, ci, e, &pk, cp->travel);
         cp->pk = pk;
     }
     return;
