@@ -20,18 +20,6 @@ void compare_row_free(CompareRow *r)
     memset(r, 0, sizeof *r);
 }
 
-static const char *const group_dims[4] = {"category", "age_band", "education", "regime"};
-
-/* The group of candidate c in dimension k: an interned name, an age band
- * (<27, 27-44, 45+ years) or "unknown". */
-static const char *group_of(const Model *m, const Candidate *c, int k)
-{
-    int id = k == 0 ? c->category : k == 2 ? c->education : k == 3 ? c->regime : -2;
-    if (k == 1)
-        return c->age < 0 ? "unknown" : c->age < 27 ? "<27" : c->age < 45 ? "27-44" : "45+";
-    return id >= 0 && model_name(m, id)[0] ? model_name(m, id) : "unknown";
-}
-
 static int group_cmp(const void *a, const void *b)
 {
     const CompareGroup *x = a, *y = b;
@@ -39,35 +27,27 @@ static int group_cmp(const void *a, const void *b)
     return d ? d : strcmp(x->group, y->group);
 }
 
-/* The groups of every dimension, with placed counts from chosen[c]. */
-static int build_groups(const Model *m, const int *placed, CompareRow *out)
+/* The groups of the proposal's fairness table (fairness.h), sorted. */
+static int copy_groups(const Fairness *f, CompareRow *out)
 {
-    out->groups = mw_calloc((size_t)(4 * m->n_candidates) + 1, sizeof *out->groups);
+    out->groups = mw_calloc((size_t)f->n + 1, sizeof *out->groups);
     if (!out->groups)
         return MW_ENOMEM;
-    for (int k = 0; k < 4; k++)
-        for (int c = 0; c < m->n_candidates; c++) {
-            const char *g = group_of(m, &m->candidates[c], k);
-            CompareGroup *hit = NULL;
-            for (int i = 0; i < out->n_groups && !hit; i++)
-                if (out->groups[i].dimension == group_dims[k] && strcmp(out->groups[i].group, g) == 0)
-                    hit = &out->groups[i];
-            if (!hit) {
-                hit = &out->groups[out->n_groups++];
-                hit->dimension = group_dims[k];
-                if (!(hit->group = mw_arena_strdup(&out->arena, g)))
-                    return MW_ENOMEM;
-            }
-            hit->candidates++;
-            hit->placed += placed[c];
-        }
-    for (int i = 0; i < out->n_groups; i++)
-        out->groups[i].rate = (double)out->groups[i].placed / out->groups[i].candidates;
+    for (int i = 0; i < f->n; i++) {
+        const FairnessRow *r = &f->rows[i];
+        CompareGroup *g = &out->groups[out->n_groups++];
+        g->dimension = fairness_dimension_names[r->dimension];
+        if (!(g->group = mw_arena_strdup(&out->arena, r->group)))
+            return MW_ENOMEM;
+        g->candidates = r->candidates;
+        g->placed = r->placed;
+        g->rate = r->rate;
+    }
     qsort(out->groups, (size_t)out->n_groups, sizeof *out->groups, group_cmp);
     return MW_OK;
 }
 
-int compare_row_build(const Scenario *s, const Proposal *p, const CompareCosts *costs, CompareRow *out)
+int compare_row_build(const Scenario *s, const Proposal *p, const double *jobcoach, CompareRow *out)
 {
     const Model *m = p->m;
     memset(out, 0, sizeof *out);
@@ -75,27 +55,21 @@ int compare_row_build(const Scenario *s, const Proposal *p, const CompareCosts *
     snprintf(out->name, sizeof out->name, "%s", s->name);
     out->description = s->description;
     out->file = s->file;
-    int *placed = mw_calloc((size_t)m->n_candidates + 1, sizeof *placed);
-    if (!placed)
-        return MW_ENOMEM;
     double *v = out->v;
+    const Summary *sum = &p->summary;
     v[CMP_CANDIDATES] = m->n_candidates;
     v[CMP_EMPLOYERS] = m->n_employers;
-    v[CMP_PLACEMENTS] = p->summary.placements;
-    v[CMP_PLACEMENT_RATE] = m->n_candidates ? (double)p->summary.placements / m->n_candidates : 0;
-    v[CMP_HOURS] = p->summary.hours;
-    v[CMP_JOB_UNITS] = p->summary.job_units;
+    v[CMP_PLACEMENTS] = sum->placements;
+    v[CMP_PLACEMENT_RATE] = m->n_candidates ? (double)sum->placements / m->n_candidates : 0;
+    v[CMP_HOURS] = sum->hours;
+    v[CMP_JOB_UNITS] = sum->job_units;
+    v[CMP_EXPECTED_DURABLE] = sum->expected_durable;
+    v[CMP_LKS_COST] = sum->lks;
+    v[CMP_SUBSIDY_COST] = sum->subsidy_cost;
     v[CMP_OBJECTIVE] = p->r->objective;
-    for (int i = 0; i < p->n_matches; i++) {
-        int c = p->matches[i].cand;
-        double h = p->matches[i].a.pk.hours;
-        placed[c] = 1;
-        v[CMP_LKS_COST] += costs->lks_hour[c] * h;
-        v[CMP_SUBSIDY_COST] += costs->subsidy_hour[c] * h;
-        v[CMP_JOBCOACH_HOURS] += costs->jobcoach[c];
-    }
-    int status = build_groups(m, placed, out);
-    mw_free(placed);
+    for (int i = 0; i < p->n_matches; i++)
+        v[CMP_JOBCOACH_HOURS] += jobcoach[p->matches[i].cand];
+    int status = copy_groups(&p->fairness, out);
     if (status != MW_OK)
         compare_row_free(out);
     return status;

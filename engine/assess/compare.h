@@ -2,7 +2,8 @@
  * compares across scenarios (maatwerk scenarios): placements, hours, job
  * units, expected durable placements, subsidy (LKS) cost, what the budget
  * and the jobcoach pool used, and the placement rate per group. Layer:
- * assess. Knows nothing about files; engine/output writes the comparison.
+ * assess; the figures come from the Proposal (summary, fairness). Knows
+ * nothing about files; engine/output writes the comparison.
  */
 #ifndef MW_COMPARE_H
 #define MW_COMPARE_H
@@ -12,7 +13,7 @@
 
 /* One group of candidates (e.g. category "lvb") and how many were placed. */
 typedef struct {
-    const char *dimension;    /* "category", "age_band", "education", "regime" */
+    const char *dimension;    /* fairness_dimension_names: "category", "age_band", ... */
     const char *group;        /* the group's value; "unknown" for an empty one */
     int candidates, placed;
     double rate;              /* placed / candidates */
@@ -30,22 +31,18 @@ typedef struct {
     char name[64];
     const char *description;  /* the Scenario's (it must outlive the row) */
     const char *file;
-    double v[CMP_METRICS];    /* a metric without data (e.g. no risk model) is 0 */
+    double v[CMP_METRICS];
     int n_groups;
     CompareGroup *groups;     /* by dimension, then group name; mw_malloc'ed */
     MwArena arena;            /* the group names */
 } CompareRow;
 
-/* Per candidate of the scenario's model, what a placement costs: LKS and
- * subsidy (LKS + begeleidingsvergoeding) in euro per year per weekly hour
- * (scenario_cost_hour), and jobcoach hours per year. */
-typedef struct {
-    const double *lks_hour, *subsidy_hour, *jobcoach;
-} CompareCosts;
-
-/* The row of scenario s's proposal p (p->m is the scenario's model copy).
- * MW_OK or MW_ENOMEM; free with compare_row_free. */
-int compare_row_build(const Scenario *s, const Proposal *p, const CompareCosts *costs, CompareRow *out);
+/* The row of scenario s's proposal p (p->m is the scenario's model copy):
+ * the summary's figures (placements, hours, job units, expected durable
+ * placements, LKS and subsidy cost), the jobcoach hours its placements
+ * take (jobcoach[c] per candidate of p->m, scenario_jobcoach_hours) and the
+ * fairness table's groups. MW_OK or MW_ENOMEM; free with compare_row_free. */
+int compare_row_build(const Scenario *s, const Proposal *p, const double *jobcoach, CompareRow *out);
 void compare_row_free(CompareRow *r);
 
 /* The group rate of (dimension, group) in r, or -1 when r has no such group. */

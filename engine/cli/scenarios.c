@@ -71,20 +71,17 @@ static int load_all(const ScenarioArgs *a, const Model *m, const Weights *w, Sce
     return status;
 }
 
-/* Per candidate of the scenario's model: LKS and subsidy per weekly hour
- * per year, jobcoach hours per year. One allocation; mw_free costs[0]. */
-static double *costs_build(const Scenario *s, const Model *sm, CompareCosts *cc)
+/* Per candidate of the scenario's model: the subsidy per weekly hour per
+ * year (the budget row) in cost[0..n-1] and the jobcoach hours per year in
+ * cost[n+1..2n]. mw_free it; NULL on OOM. */
+static double *costs_build(const Scenario *s, const Model *sm)
 {
     int n = sm->n_candidates;
-    double *v = mw_calloc((size_t)(3 * n) + 3, sizeof *v);
-    if (!v)
-        return NULL;
-    double *lks = v, *sub = v + n + 1, *jc = v + 2 * n + 2;
-    for (int c = 0; c < n; c++) {
-        sub[c] = scenario_cost_hour(&sm->policy, &sm->candidates[c], &lks[c]);
-        jc[c] = scenario_jobcoach_hours(s, &sm->candidates[c]);
+    double *v = mw_calloc((size_t)(2 * n) + 2, sizeof *v);
+    for (int c = 0; v && c < n; c++) {
+        v[c] = scenario_cost_hour(&sm->policy, &sm->candidates[c], NULL);
+        v[n + 1 + c] = scenario_jobcoach_hours(s, &sm->candidates[c]);
     }
-    *cc = (CompareCosts){lks, sub, jc};
     return v;
 }
 
@@ -113,11 +110,10 @@ static int run_one(const ScenarioArgs *a, const Model *m, const Scenario *s, Car
     int have_region = 0, have_proposal = 0;
     MwErrors err;
     mw_errors_init(&err, a->max_errors);
-    CompareCosts costs;
     int status = scenario_apply(m, s, &sm);
     if (status != MW_OK)
         goto done;
-    if (!(cost_mem = costs_build(s, sm, &costs))) {
+    if (!(cost_mem = costs_build(s, sm))) {
         status = MW_ENOMEM;
         goto done;
     }
@@ -128,9 +124,9 @@ static int run_one(const ScenarioArgs *a, const Model *m, const Scenario *s, Car
     ro.progress = progress_update;
     ro.progress_ctx = prog;
     ro.budget = s->budget;
-    ro.cost_hour = costs.subsidy_hour;
+    ro.cost_hour = cost_mem;
     ro.jobcoach_pool = s->jobcoach_pool;
-    ro.jobcoach_hours = costs.jobcoach;
+    ro.jobcoach_hours = cost_mem + sm->n_candidates + 1;
     ro.carve_cache = cache;
     status = region_solve(sm, &s->w, &ro, &r);
     progress_done(prog);
@@ -168,7 +164,7 @@ static int run_one(const ScenarioArgs *a, const Model *m, const Scenario *s, Car
         print_errors(&err);
         goto done;
     }
-    status = compare_row_build(s, &p, &costs, row);
+    status = compare_row_build(s, &p, ro.jobcoach_hours, row);
     if (status == MW_OK && !a->quiet)
         printf("%s: %d candidates, %d employers; %d placements, %.1f hours a week, %.2f job units; "
                "objective %.4f%s; wrote %s\n",

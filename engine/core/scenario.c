@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "costs.h"
+
 const char *const scenario_route_names[3] = {"both", "vacancy", "carving"};
 
 int scenario_init(Scenario *s, const Model *m, const Weights *w)
@@ -87,17 +89,14 @@ double scenario_jobcoach_hours(const Scenario *s, const Candidate *c)
 
 double scenario_cost_hour(const Policy *p, const Candidate *c, double *lks)
 {
-    /* Provisional, until issue 5's costs_compute is on main: LKS pays the
-     * gap between the loonwaarde and the minimum wage, plus the employer
-     * charges, for 52 weeks; the begeleidingsvergoeding is pro rata of
-     * begeleiding_year for a begeleiding_ref_hours week, for a candidate
-     * with a support need. */
-    double gap = c->loonwaarde < 1 ? 1 - c->loonwaarde : 0;
-    double l = gap * p->min_wage_hour * (1 + p->employer_charges) * 52.0;
-    double b = c->support_min_day > 0 ? p->begeleiding_year / p->begeleiding_ref_hours : 0;
+    /* costs_compute at one hour a week and the minimum wage, as the
+     * proposal's per-match costs use it: every rule in costs.h is
+     * proportional to the hours */
+    MatchCost mc;
+    costs_compute(p, c, 1.0, 0, &mc);
     if (lks)
-        *lks = l;
-    return l + b;
+        *lks = mc.lks_year;
+    return mc.subsidy_year;
 }
 
 /* ---- the copy ----------------------------------------------------------- */
@@ -286,6 +285,10 @@ int scenario_apply(const Model *src, const Scenario *s, Model **out)
         copy_placements(src, &rn, m))
         goto oom;
     m->policy = s->policy;
+    /* the risk flag "hours near the maximum" stays relative to the person's
+     * own maximum, not the planned one */
+    m->risk = src->risk;
+    m->risk.hours_share = src->risk.hours_share / s->hours_margin;
     memcpy(m->source, src->source, sizeof m->source);
     for (int table = MODEL_CANDIDATES; table <= MODEL_TASKS; table++)
         if (model_index(m, table))

@@ -362,6 +362,10 @@ static void read_root(Reader *R, const cJSON *root, const char *models_dir)
                 R->status = st;
         }
     }
+    /* under a margin the over-use threshold θ·Hmax stays where it was for
+     * the person's own maximum (capped at the planned maximum) */
+    if (s->hours_margin < 1)
+        s->w.theta = s->w.theta / s->hours_margin < 1 ? s->w.theta / s->hours_margin : 1;
     if (jc_hours && !have_pool)
         fail(R, "jobcoach_hours_per_placement", NULL,
              "given without jobcoach_pool_hours: there is no pool to take the hours from");

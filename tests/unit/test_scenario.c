@@ -9,6 +9,7 @@
  * unconstrained one; a binding budget is respected and lowers the objective.
  * Layer: tests.
  */
+#include "../../engine/core/costs.h"
 #include "../../engine/core/gen.h"
 #include "../../engine/core/scenario.h"
 #include "../../engine/input/load.h"
@@ -173,6 +174,7 @@ static void test_good_file(const Model *m)
     CHECK_NEAR(s.acc[model_dim_find(m, "prikkels")], 1, 0);
     CHECK_NEAR(s.acc[model_dim_find(m, "tillen")], 0, 0);
     CHECK_NEAR(s.hours_margin, 0.9, 0);
+    CHECK_NEAR(s.w.theta, 1, 1e-12);            /* 0.9 of the person's max = the planned max */
     CHECK_NEAR(s.jobcoach_pool, 100, 0);
     CHECK_NEAR(s.jobcoach_hours, 26, 0);
     CHECK_NEAR(s.w.hours, 2, 0);
@@ -208,6 +210,7 @@ static void test_good_file(const Model *m)
         CHECK(c->n_placements == 1 && c->placements[0].employer == 0 &&
               c->placements[0].hours[0].task == model_find_task(c, "T4"));
         CHECK_NEAR(c->policy.min_wage_hour, 12, 0);
+        CHECK_NEAR(c->risk.hours_share, m->risk.hours_share / 0.9, 1e-12);
         CHECK(model_name_find(c, "utrecht") == model_name_find(m, "utrecht"));
         model_free(c);
     }
@@ -391,18 +394,26 @@ static void test_rows(void)
     model_free(m);
 }
 
-/* The costs are linear in the hours, as the budget row assumes. */
+/* The budget's rate, by hand from the policy, and linear in the hours as
+ * the budget row assumes: H hours cost H × the rate in costs_compute. */
 static void test_cost_hour(const Model *m)
 {
+    const Policy *p = &m->policy;
     const Candidate *k1 = &m->candidates[model_find_candidate(m, "K1")];
     double lks;
-    double sub = scenario_cost_hour(&m->policy, k1, &lks);
-    /* K1: loonwaarde 0.8, support 30 min/day; WML 10.14, charges 23.5%,
-     * begeleiding 7800 a year for 31 hours */
-    CHECK_NEAR(lks, 0.2 * 10.14 * 1.235 * 52, 1e-9);
-    CHECK_NEAR(sub, lks + 7800.0 / 31, 1e-9);
+    double sub = scenario_cost_hour(p, k1, &lks);
+    /* K1: loonwaarde 0.8, support 30 min/day: LKS on the 20% gap with the
+     * employer charges for 52 weeks, begeleiding pro rata */
+    CHECK_NEAR(lks, 0.2 * p->min_wage_hour * (1 + p->employer_charges) * 52, 1e-9);
+    CHECK_NEAR(sub, lks + p->begeleiding_year / p->begeleiding_ref_hours, 1e-9);
+    for (double h = 4; h <= 36; h += 16) {
+        MatchCost mc;
+        costs_compute(p, k1, h, 0, &mc);
+        CHECK_NEAR(mc.subsidy_year, h * sub, 1e-6);
+        CHECK_NEAR(mc.lks_year, h * lks, 1e-6);
+    }
     const Candidate *k3 = &m->candidates[model_find_candidate(m, "K3")];
-    CHECK_NEAR(scenario_cost_hour(&m->policy, k3, &lks), 0, 0);   /* loonwaarde 1, no support */
+    CHECK_NEAR(scenario_cost_hour(p, k3, &lks), 0, 0);   /* loonwaarde 1, no support */
 }
 
 int main(void)
