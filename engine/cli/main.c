@@ -217,13 +217,7 @@ static int parse_options(int argc, char **argv, Options *o)
 
 static void print_errors(const MwErrors *err)
 {
-    char line[1024];
-    for (int i = 0; i < err->n; i++) {
-        mw_error_format(&err->items[i], line, sizeof line);
-        fprintf(stderr, "%s\n", line);
-    }
-    if (err->dropped)
-        fprintf(stderr, "... and %d more errors (--max-errors N shows more)\n", err->dropped);
+    scenarios_print_errors(err);
 }
 
 /* Maps a load status to an exit code, printing the errors. */
@@ -398,6 +392,18 @@ static unsigned parse_formats(const char *s)
     return f;
 }
 
+/* --formats and --no-limits as RESULTS_* flags in *formats; 0, or an exit
+ * code after the usage message. */
+static int run_formats(const Options *o, unsigned *formats)
+{
+    *formats = parse_formats(o->formats ? o->formats : "json,csv");
+    if (!*formats)
+        return usage_error("--formats: expected a list of json and csv, got '%s'", o->formats);
+    if (o->no_limits)
+        *formats |= RESULTS_OMIT_LIMITS;
+    return 0;
+}
+
 /* The input files of a run, with their SHA-256: the data directory's files
  * and the models files in force. Sorted by name. */
 static int collect_inputs(const char *dir, const char *models, const char *preset, RunInput *in, int cap)
@@ -434,11 +440,9 @@ static int cmd_run(const Options *o)
 {
     if (!o->dir)
         return usage_error("%s", "run needs a data directory: maatwerk run DIR [-o OUT]");
-    unsigned formats = parse_formats(o->formats ? o->formats : "json,csv");
-    if (!formats)
-        return usage_error("--formats: expected a list of json and csv, got '%s'", o->formats);
-    if (o->no_limits)
-        formats |= RESULTS_OMIT_LIMITS;
+    unsigned formats;
+    if (run_formats(o, &formats))
+        return EXIT_USAGE;
     const char *out = o->out ? o->out : "results";
     const char *preset = o->preset ? o->preset : "balanced";
     double t0 = now_seconds();
@@ -535,11 +539,9 @@ static int cmd_scenarios(const Options *o, int single)
 {
     if (!o->dir || (!single && o->n_files == 0))
         return usage_error("%s", "scenarios needs a data directory and scenario files: maatwerk scenarios DIR FILE...");
-    unsigned formats = parse_formats(o->formats ? o->formats : "json,csv");
-    if (!formats)
-        return usage_error("--formats: expected a list of json and csv, got '%s'", o->formats);
-    if (o->no_limits)
-        formats |= RESULTS_OMIT_LIMITS;
+    unsigned formats;
+    if (run_formats(o, &formats))
+        return EXIT_USAGE;
     const char *preset = o->preset ? o->preset : "balanced";
     double t0 = now_seconds();
     Model *m;

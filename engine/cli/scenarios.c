@@ -30,7 +30,7 @@ static double now_seconds(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void print_errors(const MwErrors *err)
+void scenarios_print_errors(const MwErrors *err)
 {
     char line[1024];
     for (int i = 0; i < err->n; i++) {
@@ -161,7 +161,7 @@ static int run_one(const ScenarioArgs *a, const Model *m, const Scenario *s, Car
     meta.timings.total = now_seconds() - t0;
     status = results_write(outdir, &p, &meta, a->formats, &err);
     if (status != MW_OK) {
-        print_errors(&err);
+        scenarios_print_errors(&err);
         goto done;
     }
     status = compare_row_build(s, &p, ro.jobcoach_hours, row);
@@ -227,7 +227,7 @@ int scenarios_run(const ScenarioArgs *a, const Model *m, const Weights *w)
     }
     status = load_all(a, m, w, sc, &err);
     if (status != MW_OK) {
-        print_errors(&err);
+        scenarios_print_errors(&err);
         if (status != MW_ENOMEM)
             fprintf(stderr, "maatwerk: %d error%s in the scenario files; nothing was solved or written\n",
                     mw_errors_count(&err), mw_errors_count(&err) == 1 ? "" : "s");
@@ -258,7 +258,7 @@ int scenarios_run(const ScenarioArgs *a, const Model *m, const Weights *w)
         if (status == MW_OK)
             status = batch_write(a, sc, tm, n, now_seconds() - t0, &err);
         if (status != MW_OK)
-            print_errors(&err);
+            scenarios_print_errors(&err);
         else if (!a->quiet) {
             long hits, solves;
             carve_cache_counts(cache, &hits, &solves);

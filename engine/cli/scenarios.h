@@ -33,4 +33,8 @@ typedef struct {
  * (out of memory, a file that cannot be written). */
 int scenarios_run(const ScenarioArgs *a, const Model *m, const Weights *w);
 
+/* Prints every error of err on stderr, one "file:line: ..." per line, and
+ * how many were left out (the format of every command's input errors). */
+void scenarios_print_errors(const MwErrors *err);
+
 #endif
