@@ -416,6 +416,53 @@ static void test_cost_hour(const Model *m)
     CHECK_NEAR(scenario_cost_hour(p, k3, &lks), 0, 0);   /* loonwaarde 1, no support */
 }
 
+/* Fail-the-Nth-allocation sweep over reading a full scenario file and
+ * applying it: every run either succeeds with the same copy or reports
+ * MW_ENOMEM with nothing left over (the sanitizer build checks leaks). */
+static void test_alloc_sweep(const Model *m)
+{
+    const char *text = "{\"route\": \"vacancy\", \"training\": false, \"budget\": 10, \"policy\": {\"name\": \"x\"}, "
+                       "\"accommodations\": {\"prikkels\": 1}, \"weights\": {\"hours\": 2}, "
+                       "\"candidates\": {\"exclude_ids\": [\"K4\"]}, \"employers\": {\"ids\": [\"E1\", \"E3\"]}}";
+    const char *path = write_file("sweep.json", text);
+    Weights w;
+    weights_default(&w);
+    long before = mw_alloc_count();
+    Scenario s;
+    MwErrors err;
+    mw_errors_init(&err, 0);
+    Model *c = NULL;
+    CHECK(scenario_load(path, m, &w, models_dir(), &s, &err) == MW_OK);
+    CHECK(scenario_apply(m, &s, &c) == MW_OK);
+    long total = mw_alloc_count() - before;
+    int want_cands = c ? c->n_candidates : -1, want_tasks = c ? c->n_tasks : -1;
+    model_free(c);
+    scenario_free(&s);
+    int bad = 0, failures = 0;
+    for (long n = 1; n <= total + 1; n++) {
+        mw_alloc_fail_at(n);
+        int st = scenario_load(path, m, &w, models_dir(), &s, &err);
+        if (st == MW_OK) {
+            c = NULL;
+            int st2 = scenario_apply(m, &s, &c);
+            if (st2 == MW_OK)
+                bad |= c->n_candidates != want_cands || c->n_tasks != want_tasks;
+            else
+                bad |= st2 != MW_ENOMEM || c != NULL;
+            failures += st2 == MW_ENOMEM;
+            model_free(c);
+            scenario_free(&s);
+        } else {
+            bad |= st != MW_ENOMEM;
+            failures++;
+        }
+        mw_alloc_fail_at(0);
+    }
+    CHECK(!bad);
+    CHECK(failures > 0);
+    mw_errors_free(&err);
+}
+
 int main(void)
 {
     snprintf(tmpdir, sizeof tmpdir, "/tmp/mw-scenario-XXXXXX");
@@ -429,6 +476,7 @@ int main(void)
         test_bad_files(m);
         test_good_file(m);
         test_cost_hour(m);
+        test_alloc_sweep(m);
         model_free(m);
     }
     test_rows();
