@@ -54,6 +54,8 @@ static int load_all(const ScenarioArgs *a, const Model *m, const Weights *w, Sce
             status = st;
         if (st != MW_OK)
             continue;
+        if (!sc[n].preset)
+            sc[n].preset = a->preset;        /* the preset in force, for meta and the comparison */
         for (int q = 0; q < n; q++)
             if (strcmp(sc[q].name, sc[n].name) == 0) {
                 mw_error_add(err, a->files[k], 0, "", "",
