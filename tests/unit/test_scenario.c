@@ -135,7 +135,10 @@ static void test_bad_files(const Model *m)
     bad(m, "{\"policy\": {\"min_wage_hour\": \"x\"}}",
         "bad.json: key 'policy.min_wage_hour': expected a number in 0.01..1000, got \"x\"");
     bad(m, "{\"weights\": {\"hours\": 1, \"hours\": 2}}", "bad.json: key 'weights.hours': given twice");
-    bad(m, "{\"preset\": \"nosuch\"}", "bad.json: key 'preset': expected a valid preset in models/presets, got \"nosuch\"");
+    char want[512];
+    snprintf(want, sizeof want, "bad.json: key 'preset': expected a valid preset in %s/presets, got \"nosuch\"",
+             models_dir());
+    bad(m, "{\"preset\": \"nosuch\"}", want);
     bad(m, "{\"name\": \"a b\"}", "bad.json: key 'name': expected a name of 1-63 letters, digits, - and _, got \"a b\"");
     bad(m, "{\n  \"budget\": \n}", "bad.json:3: invalid JSON");
     bad(m, "[1]", "bad.json: expected a JSON object of scenario parameters");
