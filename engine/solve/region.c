@@ -909,6 +909,7 @@ typedef struct {
     double *y, *gbest, *x1;
     char *take;
     FixedRegion fx;           /* the current placements that enter as fixed columns */
+    double fixed_budget, fixed_jobcoach;   /* what they take of the scenario rows */
 } Work;
 
 static void work_free(Work *wk, const Region *r, int nc)
@@ -1211,6 +1212,15 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     wk.ms.fixed_use[ROW_INTAKE] = wk.fx.intake;
     wk.ms.fixed_use[ROW_SUP] = wk.fx.sup;
     wk.ms.fixed_use[ROW_DONOR] = wk.fx.donor;
+    /* the current placements take their share of the budget and the pool too */
+    for (int i = 0; i < wk.fx.n; i++)
+        if (wk.fx.pk[i].n > 0) {
+            int c = m->placements[i].candidate;
+            wk.fixed_budget += region_budget_row(o) ? o->cost_hour[c] * wk.fx.pk[i].hours : 0;
+            wk.fixed_jobcoach += region_jobcoach_row(o) ? o->jobcoach_hours[c] : 0;
+        }
+    wk.ms.fixed_use[ROW_BUDGET] = &wk.fixed_budget;
+    wk.ms.fixed_use[ROW_JOBCOACH] = &wk.fixed_jobcoach;
     for (int k = 0; k < r->n_cols; k++)
         if (master_add(&wk.ms, m, r, k))
             goto done;
