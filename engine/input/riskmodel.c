@@ -131,7 +131,7 @@ int load_risk_model(RiskModel *out, MwArena *arena, const char *text, const char
     const cJSON *fl = object(&x, root, "flags", "flags");
     if (fl) {
         known_keys(&x, fl, "flags", risk_flag_names, RISK_FLAGS);
-        static const char *keys[RISK_MOMENTS + 2];
+        const char *keys[RISK_MOMENTS + 2];
         for (int m = 0; m < RISK_MOMENTS; m++)
             keys[m] = risk_moment_names[m];
         keys[RISK_MOMENTS] = "prevalence";

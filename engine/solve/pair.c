@@ -153,6 +153,17 @@ void pair_task_fill(const Model *m, const Candidate *c, const PairEntry *en, int
     pt->W = t->hours_week;
     pt->pi = pair_pace(c, t);
     pt->m = pair_min_chunk(t);
+    if (m->policy.main_task_rule) {
+        /* the LKS main-task rule as a minimum chunk (DESIGN §5): at least
+         * main_task_share of the weekly hours (of the maximum, so of any
+         * package) and main_task_min_day hours on each day of a fixed-day
+         * task (split evenly), or on one day of a flexible task */
+        double h = m->policy.main_task_share * c->max_hours_week;
+        double d = m->policy.main_task_min_day * (t->days_fixed ? mw_popcount(days) : 1);
+        double work = pt->pi * (h > d ? h : d);
+        if (work > pt->m)
+            pt->m = work;
+    }
     pt->indivisible = !t->divisible;
     pt->flexible = !t->days_fixed;
     pt->days = days;

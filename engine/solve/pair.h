@@ -104,7 +104,9 @@ int pair_enter(const Model *m, const Employer *e, const char *in, const char *ro
 
 /* Fills *pt with the numbers of the a-th task of en for candidate c, its
  * days D_t being `days` (cap_td: the hours of c's available parts of t on
- * each day of D_t). route is pair_admit's. Cannot fail. */
+ * each day of D_t). route is pair_admit's. With m->policy.main_task_rule
+ * the minimum chunk is raised to the LKS main-task minimum
+ * (docs/carving-model.md, m_t). Cannot fail. */
 void pair_task_fill(const Model *m, const Candidate *c, const PairEntry *en, int a, uint8_t days,
                     const char *route, PairTask *pt);
 
