@@ -20,6 +20,7 @@
 #include "../solve/monolith.h"
 #include "../solve/region.h"
 #include "progress.h"
+#include "scenarios.h"
 #include "../output/tables.h"
 #include "validate.h"
 #include "../assess/diff.h"
@@ -66,7 +67,12 @@ static const char usage_text[] =
     "                                   --date is the day the monitoring signals are computed for\n"
     "  diff OLD.json NEW.json [--json]  new, kept, changed and dropped proposals with the reason of\n"
     "                                   each change, and the monitoring signals (new, open, closed)\n"
-    "  scenarios                        not built yet\n"
+    "  scenarios DIR FILE... [-o OUT] [--preset NAME] [--top K] [--threads N] [--time-limit S]\n"
+    "      [--formats json,csv] [--no-limits] [--no-miss] [--no-share] [--quiet]\n"
+    "                                   what-if scenarios (docs/scenarios.md) in one batch: each\n"
+    "                                   scenario's results in OUT/NAME/, the comparison in\n"
+    "                                   OUT/comparison.csv and .json (default OUT: scenarios);\n"
+    "                                   run DIR --scenario FILE runs one into OUT\n"
     "\n"
     "presets (--preset NAME reads models/presets/NAME.json): balanced (default), durable\n"
     "  (expected durable placements first), candidate-first (wishes weigh most), employer-value\n"
@@ -99,6 +105,11 @@ typedef struct {
     unsigned long long seed;
     int have_seed;
     const char *dir;
+    /* scenarios */
+    const char *scenario;          /* run --scenario FILE */
+    int no_share;                  /* --no-share: solve every scenario's pairs afresh */
+    int n_files;
+    const char *files[256];        /* scenarios DIR FILE... */
     /* weekly runs */
     const char *previous, *date, *dir2;
 } Options;
@@ -146,6 +157,13 @@ static int parse_options(int argc, char **argv, Options *o)
             o->no_miss = 1;
         } else if (strcmp(a, "--employer-view") == 0) {
             o->employer_view = 1;
+        } else if (strcmp(a, "--no-share") == 0) {
+            o->no_share = 1;
+        } else if (strcmp(a, "--scenario") == 0) {
+            if (!v)
+                return usage_error("option %s needs a value", a);
+            o->scenario = v;
+            i++;
         } else if (strcmp(a, "--threads") == 0 || strcmp(a, "--time-limit") == 0 || strcmp(a, "--formats") == 0) {
             if (!v)
                 return usage_error("option %s needs a value", a);
@@ -222,6 +240,8 @@ static int parse_options(int argc, char **argv, Options *o)
             o->dir = a;
         } else if (!o->dir2 && strcmp(argv[1], "diff") == 0) {
             o->dir2 = a;
+        } else if (strcmp(argv[1], "scenarios") == 0 && o->n_files < 256) {
+            o->files[o->n_files++] = a;
         } else {
             return usage_error("unexpected argument '%s'", a);
         }
@@ -231,13 +251,7 @@ static int parse_options(int argc, char **argv, Options *o)
 
 static void print_errors(const MwErrors *err)
 {
-    char line[1024];
-    for (int i = 0; i < err->n; i++) {
-        mw_error_format(&err->items[i], line, sizeof line);
-        fprintf(stderr, "%s\n", line);
-    }
-    if (err->dropped)
-        fprintf(stderr, "... and %d more errors (--max-errors N shows more)\n", err->dropped);
+    scenarios_print_errors(err);
 }
 
 /* Maps a load status to an exit code, printing the errors. */
@@ -414,6 +428,20 @@ static unsigned parse_formats(const char *s)
     return f;
 }
 
+/* --formats, --employer-view and --no-limits as RESULTS_* flags in *formats; 0, or an exit
+ * code after the usage message. */
+static int run_formats(const Options *o, unsigned *formats)
+{
+    *formats = parse_formats(o->formats ? o->formats : "json,csv,html");
+    if (!*formats)
+        return usage_error("--formats: expected a list of json, csv and html, got '%s'", o->formats);
+    if (o->employer_view)
+        *formats |= RESULTS_EMPLOYER_VIEW;
+    if (o->no_limits)
+        *formats |= RESULTS_OMIT_LIMITS;
+    return 0;
+}
+
 /* The input files of a run, with their SHA-256: the data directory's files
  * and the models files in force. Sorted by name. */
 static int collect_inputs(const char *dir, const char *models, const char *preset, RunInput *in, int cap)
@@ -452,13 +480,9 @@ static int cmd_run(const Options *o)
 {
     if (!o->dir)
         return usage_error("%s", "run needs a data directory: maatwerk run DIR [-o OUT]");
-    unsigned formats = parse_formats(o->formats ? o->formats : "json,csv,html");
-    if (!formats)
-        return usage_error("--formats: expected a list of json, csv and html, got '%s'", o->formats);
-    if (o->employer_view)
-        formats |= RESULTS_EMPLOYER_VIEW;
-    if (o->no_limits)
-        formats |= RESULTS_OMIT_LIMITS;
+    unsigned formats;
+    if (run_formats(o, &formats))
+        return EXIT_USAGE;
     const char *out = o->out ? o->out : "results";
     const char *preset = o->preset ? o->preset : "balanced";
     int32_t today = MW_NO_DATE;
@@ -582,6 +606,41 @@ static int cmd_run(const Options *o)
         previous_free(&prev);
     model_free(m);
     mw_errors_free(&err);
+    return code;
+}
+
+/* collect_inputs for scenarios.c: ctx is the Options. */
+static int scenario_inputs(void *ctx, const char *preset, RunInput *in, int cap)
+{
+    const Options *o = ctx;
+    return collect_inputs(o->dir, o->models, preset, in, cap);
+}
+
+/* `scenarios DIR FILE...` (single 0) and `run DIR --scenario FILE` (1). */
+static int cmd_scenarios(const Options *o, int single)
+{
+    if (!o->dir || (!single && o->n_files == 0))
+        return usage_error("%s", "scenarios needs a data directory and scenario files: maatwerk scenarios DIR FILE...");
+    if (o->previous || o->date)   /* last week's proposal is resolved against one model, not per scenario */
+        return usage_error("%s", "--previous and --date do not go with scenarios (yet); run the weekly run without them");
+    unsigned formats;
+    if (run_formats(o, &formats))
+        return EXIT_USAGE;
+    const char *preset = o->preset ? o->preset : "balanced";
+    double t0 = now_seconds();
+    Model *m;
+    Weights w;
+    int code = load_input(o, preset, &w, &m);
+    if (code)
+        return code;
+    const char *one[1] = {o->scenario};
+    ScenarioArgs a = {o->dir, o->models, o->out ? o->out : single ? "results" : "scenarios", preset,
+                      single ? 1 : o->n_files, single ? one : o->files, single, (int)o->threads,
+                      o->have_time_limit ? o->time_limit : 0, o->top ? (int)o->top : 5, !o->no_miss,
+                      o->quiet, o->max_errors, formats, !o->no_share, now_seconds() - t0, scenario_inputs,
+                      (void *)o};
+    code = scenarios_run(&a, m, &w);
+    model_free(m);
     return code;
 }
 
@@ -754,14 +813,12 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "explain") == 0)
         return cmd_explain(&o);
     if (strcmp(cmd, "run") == 0)
-        return cmd_run(&o);
+        return o.scenario ? cmd_scenarios(&o, 1) : cmd_run(&o);
+    if (strcmp(cmd, "scenarios") == 0)
+        return cmd_scenarios(&o, 0);
     if (strcmp(cmd, "export-mip") == 0)
         return cmd_export_mip(&o);
     if (strcmp(cmd, "diff") == 0)
         return cmd_diff(&o);
-    if (strcmp(cmd, "scenarios") == 0) {
-        fprintf(stderr, "maatwerk: '%s' is not built yet; this version reads, validates and generates data\n", cmd);
-        return EXIT_INTERNAL;
-    }
     return usage_error("unknown command '%s'", cmd);
 }

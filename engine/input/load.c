@@ -1288,16 +1288,90 @@ typedef struct {
     int json_line;            /* 1: "invalid JSON" gets the line of the fault */
 } KeyTable;
 
-/* Applies the object in text to the struct at base, key by key, through
- * kt; strings are copied into arena (which may be NULL for a table without
- * string keys). Every bad key is reported against display. Returns MW_OK,
- * MW_EINPUT or MW_ENOMEM; base may be partly written on error, so callers
- * pass a copy. */
+/* One bad key: as a column (policy and preset files), or, with a prefix
+ * (scenario files), as "key 'PREFIXname': what, got VALUE". */
+static void key_error(MwErrors *err, const char *display, const char *prefix, const cJSON *it, const char *what)
+{
+    if (!prefix) {
+        mw_error_add(err, display, 0, "", it->string, "%s", what);
+        return;
+    }
+    char *got = cJSON_PrintUnformatted(it);
+    mw_error_add(err, display, 0, "", "", "key '%s%s': %s, got %s", prefix, it->string, what, got ? got : "?");
+    cJSON_free(got);
+}
+
+/* Applies the object root to the struct at base, key by key, through kt;
+ * strings are copied into arena (which may be NULL for a table without
+ * string keys). Every bad key is reported against display (see
+ * key_error). Returns MW_OK, MW_EINPUT or MW_ENOMEM; base may be partly
+ * written on error, so callers pass a copy. */
+static int apply_object(const cJSON *root, const char *display, const KeyTable *kt, MwArena *arena, void *base,
+                        const char *prefix, MwErrors *err)
+{
+    int status = MW_OK;
+    if (!cJSON_IsObject(root)) {
+        mw_error_add(err, display, 0, "", "", "expected a JSON object");
+        return MW_EINPUT;
+    }
+    for (const cJSON *it = root->child; it; it = it->next) {
+        if (it->string[0] == '_')
+            continue;       /* comments and sources */
+        const PolicyKey *k = NULL;
+        for (size_t i = 0; i < kt->nkeys; i++)
+            if (strcmp(kt->keys[i].key, it->string) == 0)
+                k = &kt->keys[i];
+        if (!k) {
+            key_error(err, display, prefix, it, kt->unknown);
+            status = MW_EINPUT;
+            continue;
+        }
+        char *dst = (char *)base + k->off;
+        if (k->type == 's') {
+            assert(arena);
+            const char *s = cJSON_GetStringValue(it);
+            char *copy = s ? mw_arena_strdup(arena, s) : NULL;
+            if (!s) {
+                key_error(err, display, prefix, it, "expected a string");
+                status = MW_EINPUT;
+            } else if (!copy) {
+                status = MW_ENOMEM;
+                break;
+            } else {
+                *(const char **)dst = copy;
+            }
+        } else if (k->type == 'b') {
+            if (!cJSON_IsBool(it)) {
+                key_error(err, display, prefix, it, "expected true or false");
+                status = MW_EINPUT;
+            } else {
+                *(int *)dst = cJSON_IsTrue(it);
+            }
+        } else {
+            double v = it->valuedouble;
+            if (!cJSON_IsNumber(it) || v < k->lo || v > k->hi || (k->type == 'i' && v != floor(v))) {
+                char lo[32], hi[32], what[128];
+                mw_fmt_double(lo, sizeof lo, k->lo);
+                mw_fmt_double(hi, sizeof hi, k->hi);
+                snprintf(what, sizeof what, "expected %s in %s..%s", k->type == 'i' ? "an integer" : "a number", lo,
+                         hi);
+                key_error(err, display, prefix, it, what);
+                status = MW_EINPUT;
+            } else if (k->type == 'i') {
+                *(int *)dst = (int)v;
+            } else {
+                *(double *)dst = v;
+            }
+        }
+    }
+    return status;
+}
+
+/* apply_object over the JSON text. */
 static int apply_keys(const char *text, const char *display, const KeyTable *kt, MwArena *arena,
                       void *base, MwErrors *err)
 {
     cJSON *root = cJSON_Parse(text);
-    int status = MW_OK;
     if (!root) {
         const char *at = cJSON_GetErrorPtr();
         int line = 0;
@@ -1309,60 +1383,7 @@ static int apply_keys(const char *text, const char *display, const KeyTable *kt,
         mw_error_add(err, display, line, "", "", "invalid JSON");
         return MW_EINPUT;
     }
-    if (!cJSON_IsObject(root)) {
-        mw_error_add(err, display, 0, "", "", "expected a JSON object");
-        cJSON_Delete(root);
-        return MW_EINPUT;
-    }
-    for (const cJSON *it = root->child; it; it = it->next) {
-        if (it->string[0] == '_')
-            continue;       /* comments and sources */
-        const PolicyKey *k = NULL;
-        for (size_t i = 0; i < kt->nkeys; i++)
-            if (strcmp(kt->keys[i].key, it->string) == 0)
-                k = &kt->keys[i];
-        if (!k) {
-            mw_error_add(err, display, 0, "", it->string, "%s", kt->unknown);
-            status = MW_EINPUT;
-            continue;
-        }
-        char *dst = (char *)base + k->off;
-        if (k->type == 's') {
-            assert(arena);
-            const char *s = cJSON_GetStringValue(it);
-            char *copy = s ? mw_arena_strdup(arena, s) : NULL;
-            if (!s) {
-                mw_error_add(err, display, 0, "", it->string, "expected a string");
-                status = MW_EINPUT;
-            } else if (!copy) {
-                status = MW_ENOMEM;
-                break;
-            } else {
-                *(const char **)dst = copy;
-            }
-        } else if (k->type == 'b') {
-            if (!cJSON_IsBool(it)) {
-                mw_error_add(err, display, 0, "", it->string, "expected true or false");
-                status = MW_EINPUT;
-            } else {
-                *(int *)dst = cJSON_IsTrue(it);
-            }
-        } else {
-            double v = it->valuedouble;
-            if (!cJSON_IsNumber(it) || v < k->lo || v > k->hi || (k->type == 'i' && v != floor(v))) {
-                char lo[32], hi[32];
-                mw_fmt_double(lo, sizeof lo, k->lo);
-                mw_fmt_double(hi, sizeof hi, k->hi);
-                mw_error_add(err, display, 0, "", it->string, "expected %s in %s..%s",
-                             k->type == 'i' ? "an integer" : "a number", lo, hi);
-                status = MW_EINPUT;
-            } else if (k->type == 'i') {
-                *(int *)dst = (int)v;
-            } else {
-                *(double *)dst = v;
-            }
-        }
-    }
+    int status = apply_object(root, display, kt, arena, base, NULL, err);
     cJSON_Delete(root);
     return status;
 }
@@ -1397,6 +1418,15 @@ static const PolicyKey preset_keys[] = {
     {"risk", 'n', offsetof(Weights, risk), 0, 1e4},
     {"churn", 'n', offsetof(Weights, churn), 0, 1e3},
 };
+
+int load_apply_json_keys(const cJSON *obj, char which, const char *file, const char *prefix, void *base,
+                         MwArena *arena, MwErrors *err)
+{
+    static const KeyTable weights = {preset_keys, sizeof preset_keys / sizeof *preset_keys, "unknown parameter", 0};
+    static const KeyTable policy = {policy_keys, sizeof policy_keys / sizeof *policy_keys,
+                                    "unknown policy parameter", 0};
+    return apply_object(obj, file, which == 'w' ? &weights : &policy, arena, base, prefix, err);
+}
 
 /* ---- the directory ------------------------------------------------------ */
 

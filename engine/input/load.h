@@ -54,4 +54,14 @@ int load_risk_model(RiskModel *rm, MwArena *arena, const char *text, const char 
 int load_tables(Model *m, const Table *employers, const Table *jobs, const Table *tasks,
                 const Table *candidates, const Table *placements, MwErrors *err);
 
+/* For the scenario reader (engine/input/scenario.c): applies the JSON
+ * object obj (a cJSON *) of preset weights (which 'w', over a Weights) or
+ * policy parameters ('p', over a Policy; strings copied into arena) to
+ * *base, with the checks of the preset and policy files. Each bad key is
+ * reported as "file: key 'PREFIXname': what, got VALUE". MW_OK, MW_EINPUT
+ * or MW_ENOMEM; *base may be partly written on error (pass a copy). */
+struct cJSON;
+int load_apply_json_keys(const struct cJSON *obj, char which, const char *file, const char *prefix, void *base,
+                         MwArena *arena, MwErrors *err);
+
 #endif

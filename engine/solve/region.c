@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "carvecache.h"
 #include "fixed.h"
 #include "lp.h"
 #include "riskflags.h"
@@ -40,6 +41,7 @@ void region_options_default(RegionOptions *o)
     o->master_time_limit = 60;
     o->progress = NULL;
     o->progress_ctx = NULL;
+    o->jobcoach_pool = -1;
 }
 
 double column_work(const Column *c, int task)
@@ -256,6 +258,7 @@ typedef struct {
     const Weights *w;
     CandSlot *slots;
     Pool *pool;
+    CarveCache *cache;        /* NULL = solve every pair */
     const char *skip;         /* [n_candidates] 1: a fixed placement, no other column; may be NULL */
 } CarveCtx;
 
@@ -275,7 +278,7 @@ static void carve_candidate(void *ctx, int ci)
         if (!p)
             goto oom;
         Package pk;
-        int st = carve_solve(p, &pk);
+        int st = cx->cache ? carve_cache_solve(cx->cache, m, p, &pk) : carve_solve(p, &pk);
         pair_free(p);
         if (st != MW_OK)
             goto oom;
@@ -317,7 +320,19 @@ static void cand_slots_free(CandSlot *cs, int n)
 
 /* ---- the master problem ------------------------------------------------------ */
 
-enum { ROW_CAND, ROW_TASK, ROW_INTAKE, ROW_SUP, ROW_DONOR, ROW_KINDS };
+/* Whether the scenario rows exist (RegionOptions). */
+static int region_budget_row(const RegionOptions *o)
+{
+    return o && o->cost_hour && o->budget >= 0;
+}
+
+static int region_jobcoach_row(const RegionOptions *o)
+{
+    return o && o->jobcoach_hours && o->jobcoach_pool >= 0;
+}
+
+/* ROW_BUDGET and ROW_JOBCOACH are the scenario rows (one each, index 0). */
+enum { ROW_CAND, ROW_TASK, ROW_INTAKE, ROW_SUP, ROW_DONOR, ROW_BUDGET, ROW_JOBCOACH, ROW_KINDS };
 
 typedef struct {
     int n;
@@ -340,13 +355,14 @@ typedef struct {
     int *tail;                /* [n_pairs] the last column of each pair */
     int nbasis_rows, nbasis_cols, cap_rstat, cap_cstat;
     int *row_stat, *col_stat; /* the last optimal basis */
+    const RegionOptions *o;   /* the scenario rows: budget and jobcoach pool */
     const double *fixed_use[ROW_KINDS];  /* what the fixed columns take of each row, by model
                                             index (FixedRegion's arrays; NULL = nothing) */
 } Master;
 
 static int master_init(Master *ms, const Model *m, int n_pairs)
 {
-    int size[ROW_KINDS] = {m->n_candidates, m->n_tasks, m->n_employers, m->n_employers, m->n_jobs};
+    int size[ROW_KINDS] = {m->n_candidates, m->n_tasks, m->n_employers, m->n_employers, m->n_jobs, 1, 1};
     memset(ms, 0, sizeof *ms);
     for (int k = 0; k < ROW_KINDS; k++) {
         ms->map[k] = mw_malloc(sizeof(int) * (size_t)(size[k] + 1));
@@ -438,8 +454,8 @@ static int master_add(Master *ms, const Model *m, const Region *r, int col)
     if (mw_grow((void **)&ms->coef, &ms->capcols, col + 1, sizeof *ms->coef) ||
         mw_grow((void **)&ms->next, &ms->capnext, col + 1, sizeof *ms->next))
         return MW_ENOMEM;
-    ColCoef cc = {0, mw_malloc(sizeof(int) * (size_t)(4 + 2 * pk->n)),
-                  mw_malloc(sizeof(double) * (size_t)(4 + 2 * pk->n))};
+    ColCoef cc = {0, mw_malloc(sizeof(int) * (size_t)(6 + 2 * pk->n)),
+                  mw_malloc(sizeof(double) * (size_t)(6 + 2 * pk->n))};
     if (!cc.row || !cc.val)
         goto oom;
     if (coef_push(ms, &cc, ROW_CAND, rp->cand, 1, 1) ||
@@ -472,6 +488,12 @@ static int master_add(Master *ms, const Model *m, const Region *r, int col)
         if (v != 0 && coef_push(ms, &cc, ROW_DONOR, j, m->jobs[j].hours_week - R, v))
             goto oom;
     }
+    if (region_budget_row(ms->o) && ms->o->cost_hour[rp->cand] * pk->hours != 0 &&
+        coef_push(ms, &cc, ROW_BUDGET, 0, ms->o->budget, ms->o->cost_hour[rp->cand] * pk->hours))
+        goto oom;
+    if (region_jobcoach_row(ms->o) && ms->o->jobcoach_hours[rp->cand] != 0 &&
+        coef_push(ms, &cc, ROW_JOBCOACH, 0, ms->o->jobcoach_pool, ms->o->jobcoach_hours[rp->cand]))
+        goto oom;
     ms->coef[col] = cc;
     ms->next[col] = -1;
     if (ms->tail[cl->pair] >= 0)
@@ -698,13 +720,26 @@ static int master_greedy(const Master *ms, const Region *r, char *take)
 
 /* The master's duals by model index (0 where the row does not exist). */
 typedef struct {
-    double *by[ROW_KINDS];    /* candidate, task, intake, supervision, donor */
+    double *by[ROW_KINDS];    /* candidate, task, intake, supervision, donor, budget, jobcoach */
     double *vac_bonus;        /* [n_employers] max over e's vacancy jobs of donor dual × R_j */
+    const RegionOptions *o;   /* the scenario rows' coefficients */
 } Duals;
+
+/* The scenario rows' price of a package of candidate c with `hours` weekly
+ * hours: budget dual × its cost + jobcoach dual × its jobcoach hours. */
+static double scenario_price(const Duals *d, int c, double hours)
+{
+    double v = 0;
+    if (region_budget_row(d->o))
+        v += d->by[ROW_BUDGET][0] * d->o->cost_hour[c] * hours;
+    if (region_jobcoach_row(d->o))
+        v += d->by[ROW_JOBCOACH][0] * d->o->jobcoach_hours[c];
+    return v;
+}
 
 static int duals_init(Duals *d, const Model *m)
 {
-    int size[ROW_KINDS] = {m->n_candidates, m->n_tasks, m->n_employers, m->n_employers, m->n_jobs};
+    int size[ROW_KINDS] = {m->n_candidates, m->n_tasks, m->n_employers, m->n_employers, m->n_jobs, 1, 1};
     for (int k = 0; k < ROW_KINDS; k++)
         if (!(d->by[k] = mw_calloc((size_t)size[k] + 1, sizeof(double))))
             return MW_ENOMEM;
@@ -721,7 +756,7 @@ static void duals_free(Duals *d)
 
 static void duals_set(Duals *d, const Model *m, const Master *ms, const double *y)
 {
-    int size[ROW_KINDS] = {m->n_candidates, m->n_tasks, m->n_employers, m->n_employers, m->n_jobs};
+    int size[ROW_KINDS] = {m->n_candidates, m->n_tasks, m->n_employers, m->n_employers, m->n_jobs, 1, 1};
     for (int k = 0; k < ROW_KINDS; k++)
         memset(d->by[k], 0, sizeof(double) * (size_t)size[k]);
     for (int i = 0; ms && i < ms->nrows; i++)
@@ -750,7 +785,7 @@ static double column_rc(const Model *m, const Duals *d, const RegionPair *rp, co
     }
     if (pk->vacancy_job >= 0)
         rc += d->by[ROW_DONOR][pk->vacancy_job] * m->jobs[pk->vacancy_job].min_residual_hours;
-    return rc;
+    return rc - scenario_price(d, rp->cand, pk->hours);
 }
 
 enum { PRICE_NONE, PRICE_SKIPPED, PRICE_SOLVED };
@@ -774,12 +809,14 @@ typedef struct {
 } PriceCtx;
 
 /* What pair i can reach without solving: its standalone bound plus the
- * vacancy bonus (prices on work and supervision are ≥ 0), minus the intake
- * dual. */
+ * vacancy bonus (prices on work, supervision and the budget are ≥ 0),
+ * minus the intake dual and the jobcoach price (a constant of the
+ * candidate). */
 static double pair_g_fallback(const Region *r, const Duals *d, int i)
 {
     const RegionPair *rp = &r->pairs[i];
-    return r->cols[rp->standalone].pk.bound + d->vac_bonus[rp->emp] + rp->pair_terms - d->by[ROW_INTAKE][rp->emp];
+    return r->cols[rp->standalone].pk.bound + d->vac_bonus[rp->emp] + rp->pair_terms - d->by[ROW_INTAKE][rp->emp] -
+           scenario_price(d, rp->cand, 0);
 }
 
 static void price_pair(void *ctx, int i)
@@ -803,8 +840,11 @@ static void price_pair(void *ctx, int i)
         pair_free(p);
         goto oom;
     }
+    /* the budget's price per hour, h = q / π, enters as a price per unit of work */
+    double budget_hour = scenario_price(d, rp->cand, 1) - scenario_price(d, rp->cand, 0);
     for (int t = 0; t < p->nt; t++)
-        p->price_work[t] = d->by[ROW_TASK][p->t[t].task] + d->by[ROW_DONOR][p->j[p->t[t].job].job];
+        p->price_work[t] = d->by[ROW_TASK][p->t[t].task] + d->by[ROW_DONOR][p->j[p->t[t].job].job] +
+                           budget_hour / p->t[t].pi;
     p->price_sup = d->by[ROW_SUP][rp->emp];
     /* a vacancy lifts the residual R_j: the donor row gains R_j, a bonus */
     for (int j = 0; j < p->nj; j++)
@@ -816,7 +856,7 @@ static void price_pair(void *ctx, int i)
     s->kind = PRICE_SOLVED;
     s->status = s->pk.status;
     if (s->pk.status == CARVE_OPTIMAL || (s->pk.status == CARVE_TIME_LIMIT && s->pk.n > 0)) {
-        double g = s->pk.bound + rp->pair_terms - d->by[ROW_INTAKE][rp->emp];
+        double g = s->pk.bound + rp->pair_terms - d->by[ROW_INTAKE][rp->emp] - scenario_price(d, rp->cand, 0);
         if (g < s->g)
             s->g = g;
     }
@@ -869,6 +909,7 @@ typedef struct {
     double *y, *gbest, *x1;
     char *take;
     FixedRegion fx;           /* the current placements that enter as fixed columns */
+    double fixed_budget, fixed_jobcoach;   /* what they take of the scenario rows */
 } Work;
 
 static void work_free(Work *wk, const Region *r, int nc)
@@ -895,7 +936,7 @@ static int carve_all(const Model *m, const Weights *w, const RegionOptions *o, R
     if (!wk->cs)
         return MW_ENOMEM;
     Pool pl;
-    CarveCtx cx = {m, w, wk->cs, &pl, wk->fx.skip};
+    CarveCtx cx = {m, w, wk->cs, &pl, o->carve_cache, wk->fx.skip};
     pool_init(&pl, nc, carve_candidate, &cx, 0);
     pool_run(&pl, r->threads, o, "carving");
     for (int c = 0; c < nc; c++)
@@ -1166,10 +1207,20 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
 
     if (master_init(&wk.ms, m, r->n_pairs) || duals_init(&wk.d, m))
         goto done;
+    wk.ms.o = wk.d.o = o;
     wk.ms.fixed_use[ROW_TASK] = wk.fx.task;
     wk.ms.fixed_use[ROW_INTAKE] = wk.fx.intake;
     wk.ms.fixed_use[ROW_SUP] = wk.fx.sup;
     wk.ms.fixed_use[ROW_DONOR] = wk.fx.donor;
+    /* the current placements take their share of the budget and the pool too */
+    for (int i = 0; i < wk.fx.n; i++)
+        if (wk.fx.pk[i].n > 0) {
+            int c = m->placements[i].candidate;
+            wk.fixed_budget += region_budget_row(o) ? o->cost_hour[c] * wk.fx.pk[i].hours : 0;
+            wk.fixed_jobcoach += region_jobcoach_row(o) ? o->jobcoach_hours[c] : 0;
+        }
+    wk.ms.fixed_use[ROW_BUDGET] = &wk.fixed_budget;
+    wk.ms.fixed_use[ROW_JOBCOACH] = &wk.fixed_jobcoach;
     for (int k = 0; k < r->n_cols; k++)
         if (master_add(&wk.ms, m, r, k))
             goto done;

@@ -19,7 +19,8 @@ typedef struct {
                              GLPK was built without thread-local storage */
     int max_iterations;   /* column-generation rounds; default 50 */
     double time_limit;    /* seconds for the whole regional solve; 0 = none */
-    double budget;        /* subsidy budget (scenario); < 0 = none (not used yet) */
+    double budget;        /* subsidy budget (scenario), euro per year: the master row
+                             Σ cost_hour[c]·hours_p·x_p ≤ budget; < 0 or cost_hour NULL = none */
     double master_time_limit; /* seconds for each master LP and for the integer master
                                  (capped by what is left of time_limit, but at least 1 s);
                                  default 60 */
@@ -27,13 +28,21 @@ typedef struct {
      * stage ("carving", "pricing N", "master"); may be NULL */
     void (*progress)(void *ctx, const char *stage, long done, long total);
     void *progress_ctx;
+    /* scenarios (docs/scenarios.md) */
+    const double *cost_hour;      /* [n_candidates] subsidy cost, euro per year per weekly hour of
+                                     a package of c (the budget row); NULL = no budget row */
+    const double *jobcoach_hours; /* [n_candidates] jobcoach hours per year a placement of c takes */
+    double jobcoach_pool;         /* the row Σ jobcoach_hours[c]·x_p ≤ pool; < 0 or
+                                     jobcoach_hours NULL = none */
+    struct CarveCache *carve_cache;   /* standalone packages shared between solves; NULL = none */
     /* weekly runs: last week's proposal (--previous), or NULL. Its packages
      * get Weights.churn in the integer master (see region_solve). */
     const Previous *previous;
 } RegionOptions;
 
 /* Fills o with the defaults: threads 0, max_iterations 50, time_limit 0,
- * budget -1, master_time_limit 60, no progress callback. */
+ * budget -1, master_time_limit 60, no progress callback, no scenario rows
+ * (jobcoach_pool -1), no carve cache. */
 void region_options_default(RegionOptions *o);
 
 /* A package column: candidate, employer, the package and its score. */
