@@ -19,6 +19,7 @@
 #include "../output/results.h"
 #include "../solve/monolith.h"
 #include "../solve/region.h"
+#include "../solve/prune.h"
 #include "progress.h"
 #include "../output/tables.h"
 #include "validate.h"
@@ -46,6 +47,9 @@ static const char usage_text[] =
     "                                   assigned by column generation so no work is promised\n"
     "                                   twice; writes OUT/results.json, matches.csv and\n"
     "                                   shortlist.csv, run.json (default OUT: results)\n"
+    "      [--top-pairs K]              carve at most K pairs per candidate, the best by a cheap\n"
+    "                                   upper bound first (default 12; 0 = every pair); the\n"
+    "                                   reported bound still covers the pruned pairs\n"
     "  export-mip DIR -o FILE.lp [--preset NAME]\n"
     "                                   the monolithic regional MIP (every feasible pair, every\n"
     "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
@@ -78,6 +82,8 @@ typedef struct {
     unsigned long long seed;
     int have_seed;
     const char *dir;
+    long top_pairs;           /* run --top-pairs K (issue 6) */
+    int have_top_pairs;
 } Options;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -183,6 +189,13 @@ static int parse_options(int argc, char **argv, Options *o)
                     return usage_error("--seed: expected a non-negative integer, got '%s'", v);
                 o->have_seed = 1;
             }
+        } else if (strcmp(a, "--top-pairs") == 0) {
+            if (!v)
+                return usage_error("option %s needs a value", a);
+            i++;
+            if (parse_count(v, &o->top_pairs, 0, 1000000))
+                return usage_error("--top-pairs: expected a number 0..1000000, got '%s'", v);
+            o->have_top_pairs = 1;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
         } else if (!o->dir) {
@@ -437,6 +450,7 @@ static int cmd_run(const Options *o)
         ro.time_limit = o->time_limit;
     ro.progress = progress_update;
     ro.progress_ctx = &prog;
+    ro.top_pairs = o->have_top_pairs ? (int)o->top_pairs : PRUNE_DEFAULT_TOP;
     Region r;
     Proposal p;
     int have_region = 0, have_proposal = 0;

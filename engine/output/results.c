@@ -145,6 +145,10 @@ static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta,
     put_int(j, s, "pricing_solves", r->pricing_solves);
     put_int(j, s, "solver_errors", r->solver_errors);
     put_int(j, s, "time_limits", r->time_limits);
+    /* pair pruning (issue 6) */
+    put_int(j, s, "top_pairs", r->top_pairs);
+    put_int(j, s, "pruned_pairs", r->pruned_pairs);
+    put_num(j, s, "bound_all_pairs", r->bound_all_pairs);
 
 }
 

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "lp.h"
+#include "prune.h"
 
 #define RC_EPS 1e-6          /* a column improves the master when its reduced cost exceeds this */
 #define SAME_EPS 1e-7        /* two packages of a pair are the same column within this */
@@ -64,6 +65,7 @@ void region_free(Region *r)
     mw_free(r->chosen);
     mw_free(r->reasons);
     mw_free(r->no_package);
+    mw_free(r->pruned);
     memset(r, 0, sizeof *r);
 }
 
@@ -246,54 +248,130 @@ typedef struct {
     long solves;
     int n, cap;
     CandPair *items;          /* pairs with a package, by employer index */
+    int n_pruned, cap_pruned;
+    PruneItem *pruned;        /* pairs not carved: key = upper bound + pair terms */
     int status;               /* MW_OK or MW_ENOMEM */
 } CandSlot;
 
 typedef struct {
     const Model *m;
     const Weights *w;
+    int top;                  /* RegionOptions.top_pairs */
     CandSlot *slots;
     Pool *pool;
 } CarveCtx;
+
+/* Carves pair (ci, e) into s: a package item, or a no_package count.
+ * MW_OK or MW_ENOMEM. */
+static int carve_one(CarveCtx *cx, CandSlot *s, int ci, int e)
+{
+    const Model *m = cx->m;
+    PairData *p = pair_build(m, ci, e, cx->w);
+    if (!p)
+        return MW_ENOMEM;
+    Package pk;
+    int st = carve_solve(p, &pk);
+    pair_free(p);
+    if (st != MW_OK)
+        return MW_ENOMEM;
+    s->solves++;
+    s->solver_errors += pk.status == CARVE_SOLVER_ERROR;
+    s->time_limits += pk.status == CARVE_TIME_LIMIT;
+    if (pk.n == 0) {
+        package_free(&pk);
+        s->no_package++;
+        return MW_OK;
+    }
+    if (mw_grow((void **)&s->items, &s->cap, s->n + 1, sizeof *s->items)) {
+        package_free(&pk);
+        return MW_ENOMEM;
+    }
+    CandPair *cp = &s->items[s->n++];
+    cp->emp = e;
+    cp->travel = travel_minutes(&m->candidates[ci], &m->employers[e]);
+    cp->terms = pair_terms(m, cx->w, ci, e, cp->travel);
+    cp->pk = pk;
+    return MW_OK;
+}
+
+static int cand_pair_cmp(const void *a, const void *b)
+{
+    return ((const CandPair *)a)->emp - ((const CandPair *)b)->emp;
+}
+
+/* With more than cx->top pairs through the filters: rank them by upper
+ * bound + pair terms, carve the top ones (items back in employer order) and
+ * keep the rest in s->pruned. A pair without entering tasks is not ranked:
+ * it counts in no_package as without pruning. */
+static int carve_top(CarveCtx *cx, CandSlot *s, int ci, const int *emps, int n)
+{
+    const Model *m = cx->m;
+    PruneItem *rank = mw_malloc(sizeof *rank * (size_t)(n + 1));
+    if (!rank)
+        return MW_ENOMEM;
+    int nr = 0;
+    for (int k = 0; k < n; k++) {
+        PairData *p = pair_build(m, ci, emps[k], cx->w);
+        if (!p) {
+            mw_free(rank);
+            return MW_ENOMEM;
+        }
+        if (p->nt == 0) {
+            s->solves++;              /* what carve_solve would have counted */
+            s->no_package++;
+        } else {
+            double tr = travel_minutes(&m->candidates[ci], &m->employers[emps[k]]);
+            rank[nr++] = (PruneItem){emps[k], prune_pair_bound(p) + pair_terms(m, cx->w, ci, emps[k], tr)};
+        }
+        pair_free(p);
+    }
+    prune_sort(rank, nr);
+    int st = MW_OK;
+    for (int k = 0; k < nr && k < cx->top && st == MW_OK; k++)
+        st = carve_one(cx, s, ci, rank[k].emp);
+    if (st == MW_OK && nr > cx->top) {
+        s->n_pruned = nr - cx->top;
+        s->pruned = mw_malloc(sizeof *s->pruned * (size_t)s->n_pruned);
+        if (s->pruned)
+            memcpy(s->pruned, rank + cx->top, sizeof *s->pruned * (size_t)s->n_pruned);
+        else
+            st = MW_ENOMEM;
+    }
+    mw_free(rank);
+    if (st == MW_OK && s->n > 1)
+        qsort(s->items, (size_t)s->n, sizeof *s->items, cand_pair_cmp);
+    return st;
+}
 
 static void carve_candidate(void *ctx, int ci)
 {
     CarveCtx *cx = ctx;
     const Model *m = cx->m;
     CandSlot *s = &cx->slots[ci];
+    int *pass = NULL, npass = 0;
+    if (cx->top > 0 && !(pass = mw_malloc(sizeof(int) * (size_t)(m->n_employers + 1))))
+        goto oom;
     for (int e = 0; e < m->n_employers; e++) {
         PairReason why = pair_filter(m, ci, e, NULL, NULL);
         s->reasons[why]++;
         if (why != PAIR_OK)
             continue;
-        PairData *p = pair_build(m, ci, e, cx->w);
-        if (!p)
+        if (pass)
+            pass[npass++] = e;            /* carved below, once the count is known */
+        else if (carve_one(cx, s, ci, e))
             goto oom;
-        Package pk;
-        int st = carve_solve(p, &pk);
-        pair_free(p);
-        if (st != MW_OK)
-            goto oom;
-        s->solves++;
-        s->solver_errors += pk.status == CARVE_SOLVER_ERROR;
-        s->time_limits += pk.status == CARVE_TIME_LIMIT;
-        if (pk.n == 0) {
-            package_free(&pk);
-            s->no_package++;
-            continue;
-        }
-        if (mw_grow((void **)&s->items, &s->cap, s->n + 1, sizeof *s->items)) {
-            package_free(&pk);
-            goto oom;
-        }
-        CandPair *cp = &s->items[s->n++];
-        cp->emp = e;
-        cp->travel = travel_minutes(&m->candidates[ci], &m->employers[e]);
-        cp->terms = pair_terms(m, cx->w, ci, e, cp->travel);
-        cp->pk = pk;
     }
+    if (pass && npass <= cx->top) {
+        for (int k = 0; k < npass; k++)
+            if (carve_one(cx, s, ci, pass[k]))
+                goto oom;
+    } else if (pass && carve_top(cx, s, ci, pass, npass)) {
+        goto oom;
+    }
+    mw_free(pass);
     return;
 oom:
+    mw_free(pass);
     s->status = MW_ENOMEM;
     pool_halt(cx->pool);
 }
@@ -304,6 +382,7 @@ static void cand_slots_free(CandSlot *cs, int n)
         for (int k = 0; k < cs[c].n; k++)
             package_free(&cs[c].items[k].pk);
         mw_free(cs[c].items);
+        mw_free(cs[c].pruned);
     }
     mw_free(cs);
 }
@@ -845,12 +924,21 @@ static int push_column(Region *r, int pair, const Package *pk, double score, int
 
 /* ---- the whole solve ---------------------------------------------------------- */
 
+/* A pair that pruning left out: g0 = its upper bound + pair terms. */
+typedef struct {
+    int cand, emp;
+    double g0;
+} PrunedPair;
+
 typedef struct {
     CandSlot *cs;
+    long n_pruned;
+    PrunedPair *pruned;       /* by candidate, then rank */
+    int pruned_improve;       /* the last round: a pruned pair could still improve */
     Master ms;
     Duals d;
     PriceSlot *ps;
-    double *y, *gbest, *x1;
+    double *y, *gbest, *gall, *x1;
     char *take;
 } Work;
 
@@ -865,8 +953,10 @@ static void work_free(Work *wk, const Region *r, int nc)
     duals_free(&wk->d);
     mw_free(wk->y);
     mw_free(wk->gbest);
+    mw_free(wk->gall);
     mw_free(wk->x1);
     mw_free(wk->take);
+    mw_free(wk->pruned);
 }
 
 /* Stage 1 into r: pairs and standalone columns, in candidate order. */
@@ -877,12 +967,25 @@ static int carve_all(const Model *m, const Weights *w, const RegionOptions *o, R
     if (!wk->cs)
         return MW_ENOMEM;
     Pool pl;
-    CarveCtx cx = {m, w, wk->cs, &pl};
+    CarveCtx cx = {m, w, o->top_pairs, wk->cs, &pl};
     pool_init(&pl, nc, carve_candidate, &cx, 0);
     pool_run(&pl, r->threads, o, "carving");
-    for (int c = 0; c < nc; c++)
+    for (int c = 0; c < nc; c++) {
         if (wk->cs[c].status != MW_OK)
             return MW_ENOMEM;
+        wk->n_pruned += wk->cs[c].n_pruned;
+    }
+    r->top_pairs = o->top_pairs;
+    r->pruned_pairs = wk->n_pruned;
+    wk->pruned = mw_malloc(sizeof *wk->pruned * (size_t)(wk->n_pruned + 1));
+    if (!wk->pruned)
+        return MW_ENOMEM;
+    long np = 0;
+    for (int c = 0; c < nc; c++) {
+        r->pruned[c] = wk->cs[c].n_pruned;
+        for (int k = 0; k < wk->cs[c].n_pruned; k++)
+            wk->pruned[np++] = (PrunedPair){c, wk->cs[c].pruned[k].emp, wk->cs[c].pruned[k].key};
+    }
     for (int c = 0; c < nc; c++) {
         CandSlot *s = &wk->cs[c];
         memcpy(r->reasons[c], s->reasons, sizeof s->reasons);
@@ -919,11 +1022,39 @@ static double lagrangian(const Model *m, const Master *ms, const double *y, int 
     return L;
 }
 
+/* Folds the pruned pairs into gbest against duals d (NULL: zero duals):
+ * each can reach at most g0 + the vacancy bonus − the intake dual, as an
+ * unpriced pair (pair_g_fallback). Returns 1 when some pruned pair could
+ * still improve the master (beyond the candidate's dual). */
+static int pruned_fold(const Work *wk, const Duals *d, double *gbest)
+{
+    int improves = 0;
+    for (long k = 0; k < wk->n_pruned; k++) {
+        const PrunedPair *pp = &wk->pruned[k];
+        double g = pp->g0 + (d ? d->vac_bonus[pp->emp] - d->by[ROW_INTAKE][pp->emp] : 0);
+        if (g > gbest[pp->cand])
+            gbest[pp->cand] = g;
+        improves |= g - (d ? d->by[ROW_CAND][pp->cand] : 0) > RC_EPS;
+    }
+    return improves;
+}
+
+/* The Lagrangian bound over every pair, the pruned ones included: gbest
+ * (the retained pairs) with the pruned pairs folded in, in wk->gall. */
+static double lagrangian_all(const Model *m, Work *wk, const Duals *d, const double *y, int nrows, int *improves)
+{
+    memcpy(wk->gall, wk->gbest, sizeof(double) * (size_t)m->n_candidates);
+    int imp = pruned_fold(wk, d, wk->gall);
+    if (improves)
+        *improves = imp;
+    return lagrangian(m, &wk->ms, y, nrows, wk->gall);
+}
+
 /* One pricing round against wk->d; appends the improving columns in pair
  * order. *added, *proven (every pair priced to optimality or skipped) and
  * the round's Lagrangian bound *L. */
 static int price_round(const Model *m, const Weights *w, const RegionOptions *o, double deadline, int round,
-                       Region *r, Work *wk, int *added, int *proven, double *L)
+                       Region *r, Work *wk, int *added, int *proven, double *L, double *L_all)
 {
     *added = 0;
     *proven = 1;
@@ -971,6 +1102,7 @@ static int price_round(const Model *m, const Weights *w, const RegionOptions *o,
     for (int i = 0; i < r->n_pairs; i++)
         package_free(&wk->ps[i].pk);                  /* the packages that did not improve */
     *L = lagrangian(m, &wk->ms, wk->y, nrows, wk->gbest);
+    *L_all = lagrangian_all(m, wk, &wk->d, wk->y, nrows, &wk->pruned_improve);
     return status;
 }
 
@@ -990,7 +1122,8 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     r->chosen = mw_malloc(sizeof(int) * (size_t)(nc + 1));
     r->reasons = mw_calloc((size_t)nc + 1, sizeof *r->reasons);
     r->no_package = mw_calloc((size_t)nc + 1, sizeof(int));
-    if (!r->chosen || !r->reasons || !r->no_package)
+    r->pruned = mw_calloc((size_t)nc + 1, sizeof(int));
+    if (!r->chosen || !r->reasons || !r->no_package || !r->pruned)
         goto done;
     for (int c = 0; c < nc; c++)
         r->chosen[c] = -1;
@@ -1009,14 +1142,10 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
         if (master_add(&wk.ms, m, r, k))
             goto done;
     wk.gbest = mw_malloc(sizeof(double) * (size_t)(nc + 1));
+    wk.gall = mw_malloc(sizeof(double) * (size_t)(nc + 1));
     wk.ps = mw_calloc((size_t)r->n_pairs + 1, sizeof *wk.ps);
-    if (!wk.gbest || !wk.ps)
+    if (!wk.gbest || !wk.gall || !wk.ps)
         goto done;
-    if (r->n_cols == 0) {                 /* nothing to assign */
-        r->converged = 1;
-        status = MW_OK;
-        goto done;
-    }
 
     /* the bound with zero duals: each candidate's best standalone bound */
     for (int c = 0; c < nc; c++)
@@ -1027,6 +1156,14 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
             wk.gbest[r->pairs[i].cand] = g;
     }
     double best_L = lagrangian(m, &wk.ms, NULL, 0, wk.gbest);
+    int pruned_pos;
+    double best_L_all = lagrangian_all(m, &wk, NULL, NULL, 0, &pruned_pos);
+    if (r->n_cols == 0) {                 /* nothing to assign */
+        r->converged = 1;
+        r->bound_all_pairs = pruned_pos ? best_L_all : 0;    /* pruned pairs may hold value */
+        status = MW_OK;
+        goto done;
+    }
 
     /* 2–3. column generation */
     for (;;) {
@@ -1053,17 +1190,22 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
                     wk.gbest[r->pairs[i].cand] = g;
             }
             double L = lagrangian(m, &wk.ms, wk.y, wk.ms.nrows, wk.gbest);
+            double L_all = lagrangian_all(m, &wk, &wk.d, wk.y, wk.ms.nrows, &wk.pruned_improve);
             if (L < best_L)
                 best_L = L;
+            if (L_all < best_L_all)
+                best_L_all = L_all;
             break;
         }
         int added, proven;
-        double L;
+        double L, L_all;
         r->iterations++;
-        if (price_round(m, w, o, deadline, r->iterations, r, &wk, &added, &proven, &L))
+        if (price_round(m, w, o, deadline, r->iterations, r, &wk, &added, &proven, &L, &L_all))
             goto done;
         if (L < best_L)
             best_L = L;
+        if (L_all < best_L_all)
+            best_L_all = L_all;
         if (added == 0) {
             r->converged = proven;
             break;
@@ -1077,6 +1219,11 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
         r->lp_bound = best_L;
         r->bound_is_lagrangian = 1;
     }
+    /* over every pair: the retained pairs' bound when no pruned pair could
+     * still improve at the last duals, else the Lagrangian with them */
+    r->bound_all_pairs = wk.n_pruned == 0 || (r->converged && !wk.pruned_improve) ? r->lp_bound : best_L_all;
+    if (r->bound_all_pairs < r->lp_bound)
+        r->bound_all_pairs = r->lp_bound;
 
     /* 4. the integer master, with the greedy proposal as its first incumbent */
     report(o, "master", 0, 1);

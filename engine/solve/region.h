@@ -26,10 +26,14 @@ typedef struct {
      * stage ("carving", "pricing N", "master"); may be NULL */
     void (*progress)(void *ctx, const char *stage, long done, long total);
     void *progress_ctx;
+    int top_pairs;        /* pair pruning (DESIGN §4.1): a candidate with more than this
+                             many pairs that pass the filters has only the top_pairs best
+                             by upper bound (prune.h) carved; 0 = carve every pair */
 } RegionOptions;
 
 /* Fills o with the defaults: threads 0, max_iterations 50, time_limit 0,
- * budget -1, master_time_limit 60, no progress callback. */
+ * budget -1, master_time_limit 60, no progress callback, top_pairs 0 (no
+ * pruning; `maatwerk run` sets PRUNE_DEFAULT_TOP). */
 void region_options_default(RegionOptions *o);
 
 /* A package column: candidate, employer, the package and its score. */
@@ -93,6 +97,18 @@ typedef struct {
     int solver_errors, time_limits;   /* pair MIPs (carving and pricing) that failed or
                                          hit their limit */
     double seconds_carve, seconds_pricing, seconds_master;   /* wall time (meta only) */
+    /* pruning: pairs that passed the filters but were not carved because
+     * their candidate had more than top_pairs pairs with a better upper
+     * bound. They have no column, and lp_bound (above) is a bound over the
+     * retained pairs only. bound_all_pairs is valid over every pair, pruned
+     * or not: each pruned pair enters the Lagrangian bound with its
+     * prune_pair_bound + pair terms (+ vacancy bonus − intake dual); it
+     * equals lp_bound when nothing was pruned, or when no pruned pair could
+     * improve at the last duals. It is loose (the pruning bound is cheap). */
+    int top_pairs;        /* the K in force (0 = none) */
+    long pruned_pairs;    /* pairs not carved */
+    int *pruned;          /* [n_candidates] pairs not carved, per candidate */
+    double bound_all_pairs;   /* a valid upper bound over every pair, pruned ones included */
 } Region;
 
 /* Builds the regional proposal. Returns MW_OK with *r filled (free with
