@@ -48,8 +48,8 @@ static const char usage_text[] =
     "                                   twice; writes OUT/results.json, matches.csv and\n"
     "                                   shortlist.csv, run.json (default OUT: results)\n"
     "      [--top-pairs K]              carve at most K pairs per candidate, the best by a cheap\n"
-    "                                   upper bound first (default 12; 0 = every pair); the\n"
-    "                                   reported bound still covers the pruned pairs\n"
+    "                                   upper bound first (default: 12 when candidates x\n"
+    "                                   employers >= 100,000, else 0 = every pair)\n"
     "  export-mip DIR -o FILE.lp [--preset NAME]\n"
     "                                   the monolithic regional MIP (every feasible pair, every\n"
     "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
@@ -450,7 +450,7 @@ static int cmd_run(const Options *o)
         ro.time_limit = o->time_limit;
     ro.progress = progress_update;
     ro.progress_ctx = &prog;
-    ro.top_pairs = o->have_top_pairs ? (int)o->top_pairs : PRUNE_DEFAULT_TOP;
+    ro.top_pairs = o->have_top_pairs ? (int)o->top_pairs : prune_default_top(m);
     Region r;
     Proposal p;
     int have_region = 0, have_proposal = 0;

@@ -149,6 +149,7 @@ static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta,
     put_int(j, s, "top_pairs", r->top_pairs);
     put_int(j, s, "pruned_pairs", r->pruned_pairs);
     put_num(j, s, "bound_all_pairs", r->bound_all_pairs);
+    put_int(j, s, "pricing_cutoffs", r->pricing_cutoffs);
 
 }
 

@@ -120,6 +120,11 @@ double prune_pair_bound(const PairData *p)
     return val;
 }
 
+int prune_default_top(const Model *m)
+{
+    return (double)m->n_candidates * m->n_employers >= PRUNE_AUTO_CELLS ? PRUNE_DEFAULT_TOP : 0;
+}
+
 static int item_cmp(const void *a, const void *b)
 {
     const PruneItem *x = a, *y = b;

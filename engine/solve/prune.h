@@ -11,8 +11,16 @@
 #include "pair.h"
 
 /* The default K of `run --top-pairs` (chosen from bench/README.md's
- * measurements: the objective lost at S and M against no pruning). */
+ * measurements: the objective lost at S and M against no pruning), in force
+ * only for regions of at least PRUNE_AUTO_CELLS candidate–employer
+ * combinations: smaller regions (the casebook, the demo, S) carve every
+ * pair, so their proposals do not change. */
 #define PRUNE_DEFAULT_TOP 12
+#define PRUNE_AUTO_CELLS 100000.0
+
+/* The K for m when the user gave none: PRUNE_DEFAULT_TOP when
+ * n_candidates × n_employers ≥ PRUNE_AUTO_CELLS, else 0 (no pruning). */
+int prune_default_top(const Model *m);
 
 /* An upper bound on the carving objective of p (docs/carving-model.md),
  * prices included when p has them: the optimum of the relaxation that keeps

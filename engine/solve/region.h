@@ -33,7 +33,7 @@ typedef struct {
 
 /* Fills o with the defaults: threads 0, max_iterations 50, time_limit 0,
  * budget -1, master_time_limit 60, no progress callback, top_pairs 0 (no
- * pruning; `maatwerk run` sets PRUNE_DEFAULT_TOP). */
+ * pruning; `maatwerk run` uses prune_default_top). */
 void region_options_default(RegionOptions *o);
 
 /* A package column: candidate, employer, the package and its score. */
@@ -109,6 +109,7 @@ typedef struct {
     long pruned_pairs;    /* pairs not carved */
     int *pruned;          /* [n_candidates] pairs not carved, per candidate */
     double bound_all_pairs;   /* a valid upper bound over every pair, pruned ones included */
+    long pricing_cutoffs;     /* pricing solves stopped after the LP (CARVE_CUTOFF) */
 } Region;
 
 /* Builds the regional proposal. Returns MW_OK with *r filled (free with
