@@ -94,7 +94,7 @@ static void json_policy(J *j, cJSON *o, const Policy *p)
 
 static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta, unsigned formats)
 {
-    static const char *const master_status[] = {"optimal", "time_limit", "failed", "node_limit"};
+    static const char *const master_status[] = {"optimal", "time_limit", "failed", "node_limit", "dive"};
     const Region *r = p->r;
     cJSON *o = obj(j, root, "meta");
     put_str(j, o, "version", MW_VERSION);
@@ -138,7 +138,7 @@ static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta,
     put_int(j, s, "iterations", r->iterations);
     put_bool(j, s, "converged", r->converged);
     put_str(j, s, "master_status",
-            r->master_status >= 0 && r->master_status < 4 ? master_status[r->master_status] : "unknown");
+            r->master_status >= 0 && r->master_status < 5 ? master_status[r->master_status] : "unknown");
     put_int(j, s, "columns", r->n_cols);
     put_int(j, s, "pairs", r->n_pairs);
     put_int(j, s, "carve_solves", r->carve_solves);

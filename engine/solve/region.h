@@ -90,8 +90,10 @@ typedef struct {
     int converged;        /* 1: no column improved, every pricing MIP proven optimal (or
                              skipped because its bound showed it could not improve) */
     int master_status;    /* 0 optimal; 1 time limit (feasible); 3 node limit (feasible, the
-                             same on every machine); 2 failed: the proposal is then the
-                             greedy one (best score first while every row fits) */
+                             same on every machine); 4 dive (more than MASTER_BB_COLS
+                             columns: the diving heuristic's proposal, no branch and
+                             bound); 2 failed: the proposal is then the greedy one (best
+                             score first while every row fits) */
     int threads;          /* threads used for carving and pricing (meta only) */
     long carve_solves, pricing_solves;
     int solver_errors, time_limits;   /* pair MIPs (carving and pricing) that failed or
