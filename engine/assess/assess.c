@@ -8,63 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int push_signal(PairAssessment *a, int *cap, Signal s)
-{
-    if (mw_grow((void **)&a->sig, cap, a->nsig + 1, sizeof *a->sig))
-        return MW_ENOMEM;
-    a->sig[a->nsig++] = s;
-    return MW_OK;
-}
-
-/* Signaleringen and coverage of a package. */
-static int package_signals(const Model *m, const Candidate *c, const Employer *e, PairAssessment *a)
-{
-    int cap = 0;
-    const Package *pk = &a->pk;
-    for (int d = 0; d < m->n_dims; d++) {
-        const Dimension *dim = &m->dims[d];
-        int loaded = 0;
-        double peak = 0, share_hours = 0;
-        for (int k = 0; k < pk->n; k++) {
-            const Task *t = &m->tasks[pk->tasks[k].task];
-            double load = t->load[d];
-            if (load <= 0)
-                continue;
-            loaded = 1;
-            if (c->lim_state[d] != LIM_KNOWN)
-                continue;
-            if (dim->kind == DIM_LEVEL && load - e->acc[d] == c->lim[d] &&
-                push_signal(a, &cap, (Signal){SIG_LEVEL_AT_LIMIT, d, pk->tasks[k].task, load - e->acc[d], c->lim[d]}))
-                return MW_ENOMEM;
-            share_hours += load * pk->tasks[k].hours;
-        }
-        if (loaded) {
-            a->loaded_dims++;
-            a->unknown_dims += c->lim_state[d] == LIM_UNKNOWN;
-        }
-        if (!loaded || c->lim_state[d] != LIM_KNOWN)
-            continue;
-        if (dim->kind == DIM_EXPOSURE) {
-            for (int day = 0; day < MW_DAYS; day++) {
-                double x = 0;
-                for (int k = 0; k < pk->n; k++)
-                    x += m->tasks[pk->tasks[k].task].load[d] * pk->tasks[k].day_hours[day];
-                if (x > peak)
-                    peak = x;
-            }
-            if (peak >= 0.9 * c->lim[d] - 1e-9 &&
-                push_signal(a, &cap, (Signal){SIG_EXPOSURE_NEAR, d, -1, peak, c->lim[d]}))
-                return MW_ENOMEM;
-        } else if (dim->kind == DIM_SHARE && pk->hours > 0 && c->lim[d] > 0) {
-            double share = share_hours / pk->hours;
-            if (share >= 0.9 * c->lim[d] - 1e-9 &&
-                push_signal(a, &cap, (Signal){SIG_SHARE_NEAR, d, -1, share, c->lim[d]}))
-                return MW_ENOMEM;
-        }
-    }
-    a->coverage = a->loaded_dims ? (double)(a->loaded_dims - a->unknown_dims) / a->loaded_dims : 1.0;
-    return MW_OK;
-}
+#include "../solve/riskflags.h"
 
 void assess_pair_free(PairAssessment *a)
 {
@@ -84,9 +28,35 @@ static double terms_sum(const ScoreTerms *t)
     return t->value + t->pref + t->skill + t->hours + t->task + t->group + t->sup + t->over;
 }
 
-/* Assesses the pair with its standalone package, or with `given` (copied). */
-static int assess_with(const Model *m, int ci, int ei, const Weights *w, const Package *given, int want_miss,
-                       PairAssessment *a)
+/* Signaleringen and coverage of a's package. */
+static int package_signals(const Model *m, PairAssessment *a)
+{
+    int cap = 0;
+    SignalCount sc;
+    if (signals_find(m, a->cand, a->emp, &a->pk, &a->sig, &cap, &sc))
+        return MW_ENOMEM;
+    a->nsig = sc.nsig;
+    a->loaded_dims = sc.loaded_dims;
+    a->unknown_dims = sc.unknown_dims;
+    a->coverage = sc.coverage;
+    return MW_OK;
+}
+
+/* The money and the durability of a's package, and the risk term from
+ * risk_pk (the pair's standalone package; NULL = a's own). */
+static void package_risk_costs(const Model *m, const Weights *w, const Package *risk_pk, PairAssessment *a)
+{
+    costs_compute(&m->policy, &m->candidates[a->cand], a->pk.hours, 0, &a->cost);
+    a->levy_avoided = costs_levy_avoided(&m->policy, &m->employers[a->emp], a->cost.job_units);
+    riskflags_fill(m, a->cand, a->emp, &a->pk, a->travel_min, &a->flags);
+    risk_eval(&m->risk, &a->flags, &a->risk);
+    a->t_risk = risk_pk ? riskflags_points(m, w, a->cand, a->emp, risk_pk, a->travel_min) : w->risk * a->risk.p_durable;
+}
+
+/* Assesses the pair with its standalone package, or with `given` (copied);
+ * the risk term from risk_pk (NULL = the assessed package). */
+static int assess_with(const Model *m, int ci, int ei, const Weights *w, const Package *given,
+                       const Package *risk_pk, int want_miss, PairAssessment *a)
 {
     const Candidate *c = &m->candidates[ci];
     const Employer *e = &m->employers[ei];
@@ -109,10 +79,11 @@ static int assess_with(const Model *m, int ci, int ei, const Weights *w, const P
             a->t_travel = -w->travel * a->travel_min;
             a->t_known = intlist_has(&c->known_employers, ei) ? w->known : 0;
             a->t_affinity = w->affinity * e->affinity;
-            a->score = terms_sum(&a->pk.terms) + a->t_travel + a->t_known + a->t_affinity;
+            package_risk_costs(m, w, risk_pk, a);
+            a->score = terms_sum(&a->pk.terms) + a->t_travel + a->t_known + a->t_affinity + a->t_risk;
             st = carve_bindings(p, &a->pk, &a->bind, &a->nbind);
             if (st == MW_OK)
-                st = package_signals(m, c, e, a);
+                st = package_signals(m, a);
         }
         pair_free(p);
     }
@@ -129,12 +100,18 @@ static int assess_with(const Model *m, int ci, int ei, const Weights *w, const P
 
 int assess_pair(const Model *m, int ci, int ei, const Weights *w, int want_miss, PairAssessment *a)
 {
-    return assess_with(m, ci, ei, w, NULL, want_miss, a);
+    return assess_with(m, ci, ei, w, NULL, NULL, want_miss, a);
 }
 
 int assess_package(const Model *m, int ci, int ei, const Weights *w, const Package *pk, PairAssessment *a)
 {
-    return assess_with(m, ci, ei, w, pk, 0, a);
+    return assess_with(m, ci, ei, w, pk, NULL, 0, a);
+}
+
+int assess_column(const Model *m, int ci, int ei, const Weights *w, const Package *pk, const Package *standalone,
+                  PairAssessment *a)
+{
+    return assess_with(m, ci, ei, w, pk, standalone, 0, a);
 }
 
 void assess_list_free(PairAssessment *list, int n)

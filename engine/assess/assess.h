@@ -11,20 +11,8 @@
 #include "../solve/carve.h"
 #include "../solve/elastic.h"
 #include "../solve/pairs.h"
-
-/* A signalering (UWV's CBBS word): a point to watch in the trial. */
-typedef enum {
-    SIG_LEVEL_AT_LIMIT,    /* a task's level demand (after accommodation) equals the limit */
-    SIG_EXPOSURE_NEAR,     /* exposure on some working day within 10% of the budget */
-    SIG_SHARE_NEAR         /* share of package hours within 10% of the limit */
-} SignalKind;
-
-typedef struct {
-    SignalKind kind;
-    int dim;
-    int task;              /* model task index; -1 for package-wide signals */
-    double used, limit;    /* demand level / hours per day / share, and the limit */
-} Signal;
+#include "../solve/signals.h"
+#include "../core/costs.h"
 
 typedef struct {
     int cand, emp;
@@ -44,10 +32,17 @@ typedef struct {
     double coverage;       /* (loaded − unknown) / loaded; 1 when nothing is loaded */
     int has_miss;
     NearestMiss miss;
+    /* issue 5, when has_package: the money, the durability flags and risk
+     * of this package, and the objective's risk term (a pair term, in
+     * score): w.risk × p_durable of the pair's standalone package
+     * (riskflags.h); for a proposal column assessed with assess_column the
+     * standalone package's, so that score equals the column's score */
+    MatchCost cost;
+    RiskFlags flags;
+    RiskResult risk;
+    double t_risk;
+    double levy_avoided;   /* quota levy the employer avoids per year (costs_levy_avoided) */
 } PairAssessment;
-
-/* Coverage below this is flagged rather than silently treated as fit. */
-#define MW_LOW_COVERAGE 0.8
 
 /* Assesses candidate c at employer e. With want_miss, a pair without a
  * package (for a reason the candidate's limits could change) also gets its
@@ -60,6 +55,13 @@ void assess_pair_free(PairAssessment *a);
  * (the package's terms plus the pair terms), binding limits, signaleringen
  * and coverage. MW_OK or MW_ENOMEM; free with assess_pair_free. */
 int assess_package(const Model *m, int c, int e, const Weights *w, const Package *pk, PairAssessment *out);
+
+/* As assess_package, but the objective's risk term (t_risk, in score) is
+ * taken from package standalone (the pair's standalone column, as region.c
+ * scores every column of the pair), while cost, flags and risk describe pk.
+ * standalone NULL = pk. MW_OK or MW_ENOMEM; free with assess_pair_free. */
+int assess_column(const Model *m, int c, int e, const Weights *w, const Package *pk, const Package *standalone,
+                  PairAssessment *out);
 
 /* Assesses candidate c at every employer. *out receives the pairs with a
  * package, best score first (ties by employer id), at most top of them;

@@ -33,6 +33,7 @@ void proposal_free(Proposal *p)
     mw_free(p->emp_short);
     mw_free(p->jobs);
     mw_free(p->employers);
+    fairness_free(&p->fairness);
     memset(p, 0, sizeof *p);
 }
 
@@ -166,6 +167,25 @@ static int unmatched_miss(const Model *m, const Weights *w, Unmatched *u)
     return MW_OK;
 }
 
+/* The fairness table of the matches. MW_OK or MW_ENOMEM. */
+static int proposal_fairness(Proposal *p)
+{
+    int nc = p->m->n_candidates;
+    char *placed = mw_calloc((size_t)nc + 1, 1);
+    double *pd = mw_calloc((size_t)nc + 1, sizeof(double));
+    int st = MW_ENOMEM;
+    if (placed && pd) {
+        for (int i = 0; i < p->n_matches; i++) {
+            placed[p->matches[i].cand] = 1;
+            pd[p->matches[i].cand] = p->matches[i].a.risk.p_durable;
+        }
+        st = fairness_build(p->m, placed, pd, &p->fairness);
+    }
+    mw_free(placed);
+    mw_free(pd);
+    return st;
+}
+
 int proposal_build(const Model *m, const Weights *w, const Region *r, int top, int want_miss, Proposal *p)
 {
     memset(p, 0, sizeof *p);
@@ -203,9 +223,15 @@ int proposal_build(const Model *m, const Weights *w, const Region *r, int top, i
         Match *mt = &p->matches[p->n_matches];
         mt->cand = c;
         mt->col = col;
-        if (assess_package(m, c, rp->emp, w, &cl->pk, &mt->a))
+        if (assess_column(m, c, rp->emp, w, &cl->pk, &r->cols[rp->standalone].pk, &mt->a))
             goto oom;
         p->n_matches++;
+        s->expected_durable += mt->a.risk.p_durable;
+        s->wage_cost += mt->a.cost.wage_cost_year;
+        s->lks += mt->a.cost.lks_year;
+        s->begeleiding += mt->a.cost.begeleiding_year;
+        s->subsidy_cost += mt->a.cost.subsidy_year;
+        s->employer_net_cost += mt->a.cost.net_cost_year;
         s->hours += cl->pk.hours;
         s->mean_coverage += mt->a.coverage;
         s->low_coverage += mt->a.coverage < MW_LOW_COVERAGE;
@@ -229,7 +255,7 @@ int proposal_build(const Model *m, const Weights *w, const Region *r, int top, i
     s->unmatched = p->n_unmatched;
     s->job_units = m->policy.job_unit_hours > 0 ? s->hours / m->policy.job_unit_hours : 0;
     s->mean_coverage = p->n_matches ? s->mean_coverage / p->n_matches : 0;
-    if (build_shortlists(p, 1) || build_shortlists(p, 0))
+    if (build_shortlists(p, 1) || build_shortlists(p, 0) || proposal_fairness(p))
         goto oom;
     mw_free(has_pair);
     return MW_OK;

@@ -11,6 +11,7 @@
 
 #include "../solve/region.h"
 #include "assess.h"
+#include "fairness.h"
 
 typedef struct {
     int cand, emp;
@@ -19,6 +20,11 @@ typedef struct {
     int in_proposal;      /* 1 when this pair is the candidate's match in the proposal */
 } ShortEntry;
 
+/* A match of the proposal. Its money (a.cost: wage cost, LKS,
+ * begeleidingsvergoeding, net cost, job units, income against the benefit)
+ * and durability (a.flags, a.risk: per moment the probability of job loss,
+ * p_durable) describe the chosen package; a.t_risk is the objective's risk
+ * term, from the pair's standalone package as region.c scores it. */
 typedef struct {
     int cand;
     int col;              /* the chosen column (Region.cols) */
@@ -54,6 +60,11 @@ typedef struct {
     double mean_coverage;
     int low_coverage;         /* matches with coverage below MW_LOW_COVERAGE */
     int signaleringen;
+    /* issue 5: Σ over matches; money in euro per year (costs.h) */
+    double expected_durable;  /* Σ p_durable: expected durable placements */
+    double wage_cost, lks, begeleiding;
+    double subsidy_cost;      /* lks + begeleiding: what the gemeente pays */
+    double employer_net_cost; /* wage_cost − subsidy_cost */
 } Summary;
 
 typedef struct {
@@ -72,6 +83,7 @@ typedef struct {
     JobUse *jobs;             /* [n_jobs] */
     EmployerUse *employers;   /* [n_employers] */
     Summary summary;
+    Fairness fairness;        /* placement rates per group (fairness.h) */
 } Proposal;
 
 /* Assesses region r of model m: matches, shortlists (top per candidate and

@@ -406,10 +406,12 @@ static int collect_inputs(const char *dir, const char *models, const char *prese
     }
     snprintf(path, sizeof path, "%s/dimensions.csv", dir);
     struct stat st;
-    const char *model_files[3] = {stat(path, &st) == 0 ? NULL : "dimensions.csv", "policy/nl-2022.json", NULL};
-    snprintf(names[2], sizeof names[2], "presets/%s.json", preset);
-    model_files[2] = names[2];
-    for (int i = 0; i < 3 && n < cap; i++) {
+    const char *model_files[4] = {stat(path, &st) == 0 ? NULL : "dimensions.csv", "policy/nl-2022.json", NULL,
+                                  "risk/default.json"};
+    static char preset_file[256];       /* apart from names[]: snprintf must not read what it writes */
+    snprintf(preset_file, sizeof preset_file, "presets/%s.json", preset);
+    model_files[2] = preset_file;
+    for (int i = 0; i < 4 && n < cap; i++) {
         if (!model_files[i])
             continue;
         snprintf(path, sizeof path, "%s/%s", models, model_files[i]);
@@ -494,6 +496,8 @@ static int cmd_run(const Options *o)
                r.converged ? " (converged)" : " (stopped early)");
         printf("proposal: %d placements, %.1f hours a week, %.2f job units; %d unmatched\n", s->placements,
                s->hours, s->job_units, s->unmatched);
+        printf("durability and money: %.2f expected durable placements; per year LKS %.0f, begeleiding %.0f, "
+               "employer net cost %.0f euro\n", s->expected_durable, s->lks, s->begeleiding, s->employer_net_cost);
         printf("objective %.4f, bound %.4f%s, gap %.4f%%\n", r.objective, r.lp_bound,
                r.bound_is_lagrangian ? " (Lagrangian)" : "", 100 * r.gap);
         if (r.solver_errors || r.time_limits)

@@ -91,6 +91,7 @@ Model *model_new(void)
     m->name_index = ix;
     mw_arena_init(&m->arena);
     model_policy_defaults(&m->policy);
+    risk_model_defaults(&m->risk);
     snprintf(m->source, sizeof m->source, "%s", "");
     return m;
 }
@@ -222,6 +223,7 @@ void weights_default(Weights *w)
     w->known = 5.0;
     w->affinity = 1.0;
     w->time_limit = 5.0;
+    w->risk = 0.0;
 }
 
 void model_policy_defaults(Policy *p)

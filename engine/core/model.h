@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 #include "mw.h"
+#include "risk.h"
 
 /* Days ma di wo do vr za zo are bits 0..6; parts ochtend middag avond nacht
  * are bits 0..3. A slot is day*4+part, a bit in a uint32_t slot mask. */
@@ -170,6 +171,7 @@ typedef struct {
     double known;     /* pair term: points for a known employer (the klik proxy) */
     double affinity;  /* pair term: points per level of employer affinity (0..3) */
     double time_limit;/* seconds per MIP */
+    double risk;      /* pair term: points per unit of durable-placement probability (0 = none) */
 } Weights;
 
 /* Fills w with the built-in balanced defaults (the values of
@@ -182,7 +184,7 @@ typedef struct {
     double min_wage_hour;          /* WML per hour, euro */
     int min_wage_year;
     double employer_charges;       /* 0.235 */
-    double lks_flat_start;         /* loonwaarde below which LKS is flat-rate: 0.50 */
+    double lks_flat_start;         /* flat-rate LKS at the start, share of the WML: 0.50 (costs.h) */
     int main_task_rule;            /* LKS main-task rule as minimum chunk */
     double main_task_share;        /* 1/16 of weekly hours */
     double main_task_min_day;      /* 30 minutes a day, in hours: 0.5 */
@@ -206,6 +208,7 @@ typedef struct {
     int n_names, cap_names; const char **names;   /* interned strings */
     void *name_index;              /* private hash index of names */
     char source[16];               /* "csv" or "json" */
+    RiskModel risk;                /* the durability model (models/risk/default.json) */
 } Model;
 
 /* Creates an empty model with default policy. NULL on OOM. */

@@ -1358,6 +1358,7 @@ static const PolicyKey preset_keys[] = {
     {"known", 'n', offsetof(Weights, known), 0, 1e3},
     {"affinity", 'n', offsetof(Weights, affinity), 0, 1e3},
     {"time_limit", 'n', offsetof(Weights, time_limit), 0.01, 3600},
+    {"risk", 'n', offsetof(Weights, risk), 0, 1e4},
 };
 
 /* ---- the directory ------------------------------------------------------ */
@@ -1467,7 +1468,7 @@ int load_dir(const char *dir, const LoadOptions *opt, Model **out, MwErrors *err
     const char *models = opt && opt->models_dir ? opt->models_dir : "models";
     Table *tables[T_COUNT] = {NULL};
     Table *registry = NULL;
-    char *policy_text = NULL, *dir_policy = NULL;
+    char *policy_text = NULL, *dir_policy = NULL, *risk_text = NULL;
     char path[4096], display[256];
     int status = MW_OK;
     Model *m = model_new();
@@ -1562,6 +1563,15 @@ int load_dir(const char *dir, const LoadOptions *opt, Model **out, MwErrors *err
         if (status != MW_OK)
             goto done;
     }
+    /* the durability model: built-in defaults, else the models' file */
+    snprintf(path, sizeof path, "%s/risk/default.json", models);
+    if (file_exists(path)) {
+        if (!(risk_text = read_text(path, path, err, &status)))
+            goto done;
+        status = load_risk_model(&m->risk, &m->arena, risk_text, path, err);
+        if (status != MW_OK)
+            goto done;
+    }
 
     status = load_tables(m, tables[T_EMPLOYERS], tables[T_JOBS], tables[T_TASKS], tables[T_CANDIDATES],
                          tables[T_PLACEMENTS], err);
@@ -1571,6 +1581,7 @@ done:
     table_free(registry);
     mw_free(policy_text);
     mw_free(dir_policy);
+    mw_free(risk_text);
     if (status == MW_OK && err->nomem)
         status = MW_ENOMEM;
     if (status != MW_OK) {

@@ -10,8 +10,9 @@
 #include "table.h"
 
 typedef struct {
-    const char *models_dir;   /* default registry and policy: models_dir/dimensions.csv,
-                                 models_dir/policy/nl-2022.json; NULL = "models" */
+    const char *models_dir;   /* default registry, policy and risk model: models_dir/dimensions.csv,
+                                 models_dir/policy/nl-2022.json, models_dir/risk/default.json;
+                                 NULL = "models" */
 } LoadOptions;
 
 /* Loads DIR. On success returns MW_OK and a new model in *out (caller frees
@@ -37,6 +38,15 @@ int load_policy(Model *m, const char *text, const char *display, MwErrors *err);
  * types and out-of-range values are errors. MW_OK, MW_EINPUT, MW_EIO or
  * MW_ENOMEM; *w is untouched on error. */
 int load_preset(const char *models_dir, const char *name, Weights *w, MwErrors *err);
+
+/* Reads a durability model (the JSON text of models/risk/default.json, see
+ * models/risk/README.md) into *rm, over the built-in defaults: every flag
+ * with its four moment weights, prevalence and source, the intercepts, the
+ * calibration targets and the thresholds must be given. The name is copied
+ * into arena. display names the file in messages; bad keys are named by
+ * their path ("flags.first_job.trial"). MW_OK, MW_EINPUT or MW_ENOMEM; *rm
+ * is untouched on error. */
+int load_risk_model(RiskModel *rm, MwArena *arena, const char *text, const char *display, MwErrors *err);
 
 /* Loads the entity tables into m (which holds the registry already). Tables
  * may be NULL for absent optional tables (placements). Used by load_dir and

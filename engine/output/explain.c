@@ -25,7 +25,7 @@ static const char *const term_words[] = {
     "hours towards the preferred hours", "employer value (freed work x wage)",
     "liked or disliked categories", "skill fit", "penalty per task", "extra groups",
     "supervision minutes", "hours above the slack threshold", "travel time", "known employer",
-    "employer affinity"};
+    "employer affinity", "durability (risk term)"};
 
 static const char *unit_of(const Dimension *d)
 {
@@ -173,13 +173,13 @@ void explain_signal_text(const Model *m, const Signal *s, char *buf, size_t n)
 }
 
 const char *const explain_term_keys[EXPLAIN_TERMS] = {"hours", "value", "pref", "skill", "task", "group",
-                                                     "sup", "over", "travel", "known", "affinity"};
+                                                     "sup", "over", "travel", "known", "affinity", "risk"};
 
 void explain_term_values(const PairAssessment *a, double v[EXPLAIN_TERMS])
 {
     const ScoreTerms *t = &a->pk.terms;
     double vals[EXPLAIN_TERMS] = {t->hours, t->value, t->pref, t->skill, t->task, t->group,
-                                  t->sup, t->over, a->t_travel, a->t_known, a->t_affinity};
+                                  t->sup, t->over, a->t_travel, a->t_known, a->t_affinity, a->t_risk};
     memcpy(v, vals, sizeof vals);
 }
 
@@ -290,6 +290,23 @@ static void text_pair(FILE *f, const Model *m, const PairAssessment *a, int rank
     fprintf(f, "  data coverage: %.0f%% (%d of %d loaded dimensions known)%s\n", 100 * a->coverage,
             a->loaded_dims - a->unknown_dims, a->loaded_dims,
             a->coverage < MW_LOW_COVERAGE ? "; LOW: unknown limits are treated as no limit, check them" : "");
+    const MatchCost *k = &a->cost;
+    fprintf(f, "  costs per year: wage cost %.0f euro (wage %.2f an hour), LKS %.0f, begeleiding %.0f;"
+               " the employer pays %.0f net; %.2f job units\n",
+            k->wage_cost_year, k->wage_hour, k->lks_year, k->begeleiding_year, k->net_cost_year, k->job_units);
+    if (k->income_above_benefit >= 0)
+        fprintf(f, "  income %.0f euro a month: %s the benefit level\n", k->income_month,
+                k->income_above_benefit ? "above" : "NOT above");
+    fprintf(f, "  durability: %.0f%% chance of a durable placement; job loss at trial %.0f%%, first six months"
+               " %.0f%%, conversion %.0f%%, later %.0f%%\n",
+            100 * a->risk.p_durable, 100 * a->risk.p_loss[RISK_TRIAL], 100 * a->risk.p_loss[RISK_FIRST_SIX_MONTHS],
+            100 * a->risk.p_loss[RISK_CONVERSION], 100 * a->risk.p_loss[RISK_LATER]);
+    int any = 0;
+    for (int r = 0; r < RISK_FLAGS; r++)
+        if (a->flags.x[r] != 0)
+            fprintf(f, "%s%s", any++ ? ", " : "    risk flags: ", risk_flag_names[r]);
+    if (any)
+        fprintf(f, "\n");
 }
 
 int explain_write_text(FILE *f, const Model *m, const Weights *w, const Explanation *x)
@@ -498,6 +515,54 @@ cJSON *explain_json_coverage(const PairAssessment *a)
     return finish(cov, ok);
 }
 
+cJSON *explain_json_costs(const PairAssessment *a)
+{
+    const MatchCost *k = &a->cost;
+    cJSON *o = cJSON_CreateObject();
+    int ok = o != NULL;
+    const struct { const char *key; double v; } f[] = {
+        {"wage_hour", k->wage_hour}, {"hours_week", k->hours_week},
+        {"wage_cost_week", k->wage_cost_week}, {"wage_cost_year", k->wage_cost_year},
+        {"lks_week", k->lks_week}, {"lks_year", k->lks_year}, {"lks_start_week", k->lks_start_week},
+        {"begeleiding_week", k->begeleiding_week}, {"begeleiding_year", k->begeleiding_year},
+        {"subsidy_week", k->subsidy_week}, {"subsidy_year", k->subsidy_year},
+        {"net_cost_week", k->net_cost_week}, {"net_cost_year", k->net_cost_year},
+        {"job_units", k->job_units}, {"levy_avoided_year", a->levy_avoided}, {"income_month", k->income_month}};
+    for (size_t i = 0; i < sizeof f / sizeof *f && ok; i++)
+        ok &= cJSON_AddNumberToObject(o, f[i].key, num(f[i].v)) != NULL;
+    if (ok)
+        ok &= (k->income_above_benefit < 0 ? cJSON_AddNullToObject(o, "income_above_benefit")
+                                           : cJSON_AddBoolToObject(o, "income_above_benefit", k->income_above_benefit))
+              != NULL;
+    return finish(o, ok);
+}
+
+cJSON *explain_json_risk(const PairAssessment *a, int with_flags)
+{
+    cJSON *o = cJSON_CreateObject();
+    int ok = o != NULL;
+    ok &= cJSON_AddNumberToObject(o, "p_durable", num(a->risk.p_durable)) != NULL;
+    ok &= cJSON_AddNumberToObject(o, "p_six_months", num(a->risk.p_six_months)) != NULL;
+    cJSON *pl = ok ? cJSON_AddObjectToObject(o, "p_loss") : NULL;
+    ok &= pl != NULL;
+    for (int k = 0; k < RISK_MOMENTS && ok; k++)
+        ok &= cJSON_AddNumberToObject(pl, risk_moment_names[k], num(a->risk.p_loss[k])) != NULL;
+    if (ok && !with_flags) {
+        ok &= cJSON_AddNullToObject(o, "flags") != NULL;
+    } else if (ok) {
+        cJSON *fl = cJSON_AddArrayToObject(o, "flags");
+        ok &= fl != NULL;
+        for (int k = 0; k < RISK_FLAGS && ok; k++)
+            if (a->flags.x[k] != 0) {
+                cJSON *s = cJSON_CreateString(risk_flag_names[k]);
+                ok &= s != NULL && cJSON_AddItemToArray(fl, s);
+                if (!ok)
+                    cJSON_Delete(s);
+            }
+    }
+    return finish(o, ok);
+}
+
 static cJSON *json_pair(const Model *m, const PairAssessment *a)
 {
     static const char *const fit_keys[FIT_COUNT] = {"fits", "level", "flag", "exposure", "share",
@@ -525,6 +590,8 @@ static cJSON *json_pair(const Model *m, const PairAssessment *a)
     cJSON_AddItemToObject(o, "binding_limits", explain_json_bindings(m, a));
     cJSON_AddItemToObject(o, "signaleringen", explain_json_signals(m, a));
     cJSON_AddItemToObject(o, "coverage", explain_json_coverage(a));
+    cJSON_AddItemToObject(o, "costs", explain_json_costs(a));
+    cJSON_AddItemToObject(o, "risk", explain_json_risk(a, 1));
     return o;
 }
 

@@ -31,9 +31,9 @@ int explain_write_json(FILE *out, const Model *m, const Weights *w, const Explan
  * maatwerk.explain/1 and maatwerk.results/1. */
 
 /* The score terms in output order, their keys ("hours", "value", "pref",
- * "skill", "task", "group", "sup", "over", "travel", "known", "affinity")
- * and their values in points for assessment a. */
-enum { EXPLAIN_TERMS = 11 };
+ * "skill", "task", "group", "sup", "over", "travel", "known", "affinity",
+ * "risk") and their values in points for assessment a. */
+enum { EXPLAIN_TERMS = 12 };
 extern const char *const explain_term_keys[EXPLAIN_TERMS];
 void explain_term_values(const PairAssessment *a, double v[EXPLAIN_TERMS]);
 
@@ -57,7 +57,14 @@ void explain_signal_text(const Model *m, const Signal *s, char *buf, size_t n);
  *   bindings     [{limit, of, minimum, value, used, marginal, text}]
  *   signals      [{kind, dimension, task, used, limit, text}]
  *   coverage     {loaded_dimensions, unknown, share, low}
- *   miss         {violation, proven_nearest, changes[{limit, dimension, task, from, to, text}]} */
+ *   miss         {violation, proven_nearest, changes[{limit, dimension, task, from, to, text}]}
+ *   costs        {wage_hour, hours_week, wage_cost_week, wage_cost_year, lks_week, lks_year,
+ *                 lks_start_week, begeleiding_week, begeleiding_year, subsidy_week, subsidy_year,
+ *                 net_cost_week, net_cost_year, job_units, levy_avoided_year, income_month,
+ *                 income_above_benefit (null without a benefit level)}; euro (costs.h)
+ *   risk         {p_durable, p_six_months, p_loss{trial, first_six_months, conversion, later},
+ *                 flags[names of the flags that hold]}; flags is null unless with_flags
+ *                 (they describe the candidate's situation: an explanation field) */
 struct cJSON;
 struct cJSON *explain_json_package(const Model *m, const Package *pk, int with_work);
 struct cJSON *explain_json_score(const PairAssessment *a);
@@ -65,5 +72,7 @@ struct cJSON *explain_json_bindings(const Model *m, const PairAssessment *a);
 struct cJSON *explain_json_signals(const Model *m, const PairAssessment *a);
 struct cJSON *explain_json_coverage(const PairAssessment *a);
 struct cJSON *explain_json_miss(const Model *m, const NearestMiss *nm);
+struct cJSON *explain_json_costs(const PairAssessment *a);
+struct cJSON *explain_json_risk(const PairAssessment *a, int with_flags);
 
 #endif

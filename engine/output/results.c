@@ -69,6 +69,7 @@ static void json_weights(J *j, cJSON *o, const Weights *w)
     put_exact(j, o, "known", w->known);
     put_exact(j, o, "affinity", w->affinity);
     put_exact(j, o, "time_limit", w->time_limit);
+    put_exact(j, o, "risk", w->risk);
 }
 
 static void json_policy(J *j, cJSON *o, const Policy *p)
@@ -192,6 +193,8 @@ static void json_match(J *j, cJSON *list, const Proposal *p, const Match *mt, in
     }
     add(j, o, "coverage", explain_json_coverage(a));
     put_num(j, o, "travel_min", a->travel_min);
+    add(j, o, "costs", explain_json_costs(a));
+    add(j, o, "risk", explain_json_risk(a, !omit_limits));
 }
 
 static void json_shortlists(J *j, cJSON *root, const Proposal *p)
@@ -307,6 +310,39 @@ static void json_summary(J *j, cJSON *root, const Summary *s)
     put_num(j, o, "mean_coverage", s->mean_coverage);
     put_int(j, o, "low_coverage", s->low_coverage);
     put_int(j, o, "signaleringen", s->signaleringen);
+    put_num(j, o, "expected_durable", s->expected_durable);
+    put_num(j, o, "wage_cost", s->wage_cost);
+    put_num(j, o, "lks", s->lks);
+    put_num(j, o, "begeleiding", s->begeleiding);
+    put_num(j, o, "subsidy_cost", s->subsidy_cost);
+    put_num(j, o, "employer_net_cost", s->employer_net_cost);
+}
+
+/* fairness: the overall rate and a row per group (assess/fairness.h) */
+static void json_fairness(J *j, cJSON *root, const Fairness *f)
+{
+    cJSON *o = obj(j, root, "fairness");
+    put_exact(j, o, "threshold", MW_FAIRNESS_RATIO);
+    put_int(j, o, "candidates", f->candidates);
+    put_int(j, o, "placed", f->placed);
+    put_num(j, o, "rate", f->rate);
+    put_num(j, o, "expected_durable", f->expected_durable);
+    cJSON *rows = arr(j, o, "groups");
+    for (int i = 0; i < f->n && j->ok; i++) {
+        const FairnessRow *r = &f->rows[i];
+        cJSON *x = obj(j, rows, NULL);
+        put_str(j, x, "dimension", fairness_dimension_names[r->dimension]);
+        put_str(j, x, "group", r->group);
+        put_int(j, x, "candidates", r->candidates);
+        put_int(j, x, "placed", r->placed);
+        put_num(j, x, "rate", r->rate);
+        if (r->has_ratio)
+            put_num(j, x, "ratio", r->ratio);
+        else
+            put_null(j, x, "ratio");
+        put_bool(j, x, "flagged", r->flagged);
+        put_num(j, x, "expected_durable", r->expected_durable);
+    }
 }
 
 /* The text of results.json (run_info 0) or run.json (run_info 1) with a
@@ -330,6 +366,7 @@ static char *results_json(const Proposal *p, const RunMeta *meta, unsigned forma
         json_unmatched(&j, root, p, omit);
         json_employers(&j, root, p);
         json_summary(&j, root, &p->summary);
+        json_fairness(&j, root, &p->fairness);
     }
     char *text = j.ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
@@ -416,7 +453,10 @@ static void csv_matches(Buf *b, const Proposal *p)
 {
     static const char *const cols[] = {"candidate", "employer", "employer_name", "hours", "work",
                                        "days", "tasks", "score", "supervision_min_week", "coverage",
-                                       "signaleringen"};
+                                       "signaleringen",
+                                       /* issue 5: durability and money (euro per year) */
+                                       "p_durable", "wage_cost_year", "lks_year", "begeleiding_year",
+                                       "subsidy_year", "employer_net_cost_year", "job_units"};
     const Model *m = p->m;
     csv_header(b, cols, (int)(sizeof cols / sizeof cols[0]));
     Buf cell = {NULL, 0, 0, 0};
@@ -449,6 +489,13 @@ static void csv_matches(Buf *b, const Proposal *p)
         cell_num(&r, pk->sup_minutes);
         cell_num(&r, a->coverage);
         cell_int(&r, a->nsig);
+        cell_num(&r, a->risk.p_durable);
+        cell_num(&r, a->cost.wage_cost_year);
+        cell_num(&r, a->cost.lks_year);
+        cell_num(&r, a->cost.begeleiding_year);
+        cell_num(&r, a->cost.subsidy_year);
+        cell_num(&r, a->cost.net_cost_year);
+        cell_num(&r, a->cost.job_units);
         row_end(&r);
         if (cell.oom)
             b->oom = 1;

@@ -19,11 +19,13 @@
 
 #include "lp.h"
 #include "pairs.h"
+#include "riskflags.h"
 
 /* One pair of the region: its numbers and where its columns went. */
 typedef struct {
     PairData *p;
     PairCols cols;
+    double risk;              /* the risk term (points), as region.c scores the pair */
 } MonoPair;
 
 /* Everything the export holds, on the heap so that it survives the
@@ -107,6 +109,16 @@ static int collect_pairs(Mono *mo, const Model *m, const Weights *w)
             }
             memset(&mo->pairs[mo->n], 0, sizeof mo->pairs[mo->n]);
             mo->pairs[mo->n++].p = p;
+            if (w->risk != 0) {
+                /* region.c takes the risk term from the standalone package */
+                Package pk;
+                if (carve_solve(p, &pk))
+                    return MW_ENOMEM;
+                if (pk.n > 0)
+                    mo->pairs[mo->n - 1].risk = riskflags_points(m, w, ci, ei, &pk,
+                                                                 travel_minutes(&m->candidates[ci], &m->employers[ei]));
+                package_free(&pk);
+            }
         }
     mo->by_emp = mw_calloc((size_t)mo->n + 1, sizeof(int));
     mo->emp_start = mw_calloc((size_t)m->n_employers + 2, sizeof(int));
@@ -253,7 +265,8 @@ static int build_region(Mono *mo, const Model *m, const Weights *w)
         const PairData *p = mo->pairs[k].p;
         char name[48];
         snprintf(name, sizeof name, "c%d_e%d", p->cand, p->emp);
-        int st = carve_add_pair(lp, p, name, pair_terms(m, w, p->cand, p->emp), &mo->pairs[k].cols);
+        int st = carve_add_pair(lp, p, name, pair_terms(m, w, p->cand, p->emp) + mo->pairs[k].risk,
+                                 &mo->pairs[k].cols);
         if (st != MW_OK)
             return st;
     }

@@ -13,7 +13,8 @@
 /* Writes the monolithic MIP of the region m under weights w to path, in
  * CPLEX LP format (glp_write_lp), maximising the sum of the selected pairs'
  * objectives: per pair its carving objective (no column-generation prices)
- * plus the pair terms (travel, known employer, affinity) on s_p.
+ * plus the pair terms (travel, known employer, affinity, and the risk term
+ * from the pair's standalone package when w->risk > 0, as region.c) on s_p.
  *
  * Pairs: every (candidate, employer), candidates in model order and
  * employers within each, that pair_filter passes with PAIR_OK and whose

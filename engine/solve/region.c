@@ -23,6 +23,7 @@
 
 #include "lp.h"
 #include "prune.h"
+#include "riskflags.h"
 
 #define RC_EPS 1e-6          /* a column improves the master when its reduced cost exceeds this */
 #define SAME_EPS 1e-7        /* two packages of a pair are the same column within this */
@@ -290,6 +291,8 @@ static int carve_one(CarveCtx *cx, CandSlot *s, int ci, int e)
     cp->emp = e;
     cp->travel = travel_minutes(&m->candidates[ci], &m->employers[e]);
     cp->terms = pair_terms(m, cx->w, ci, e, cp->travel);
+    /* the risk term is a pair term too (DESIGN §4.2): from the standalone package */
+    cp->terms += riskflags_points(m, cx->w, ci, e, &pk, cp->travel);
     cp->pk = pk;
     return MW_OK;
 }
@@ -321,7 +324,9 @@ static int carve_top(CarveCtx *cx, CandSlot *s, int ci, const int *emps, int n)
             s->no_package++;
         } else {
             double tr = travel_minutes(&m->candidates[ci], &m->employers[emps[k]]);
-            rank[nr++] = (PruneItem){emps[k], prune_pair_bound(p) + pair_terms(m, cx->w, ci, emps[k], tr)};
+            /* the risk term is w->risk × a probability: at most w->risk */
+            double risk = cx->w->risk > 0 ? cx->w->risk : 0;
+            rank[nr++] = (PruneItem){emps[k], prune_pair_bound(p) + pair_terms(m, cx->w, ci, emps[k], tr) + risk};
         }
         pair_free(p);
     }

@@ -48,7 +48,8 @@ typedef struct {
 typedef struct {
     int cand, emp;
     double travel_min;
-    double pair_terms;    /* travel + known employer + affinity, points */
+    double pair_terms;    /* travel + known employer + affinity + risk (riskflags_points of the
+                             standalone package), points */
     int standalone;       /* its standalone column (index into Region.cols) */
 } RegionPair;
 

@@ -172,10 +172,54 @@ static void test_alloc_sweep(void)
     CHECK(nomem > total / 2);
 }
 
+/* models/policy/nl-2022.json and model_policy_defaults agree: the file,
+ * applied over a policy of marker values, sets every parameter (but
+ * benefit_month, which only a data directory supplies) to the default. */
+static void test_policy_file(void)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/policy/nl-2022.json", models());
+    FILE *f = fopen(path, "rb");
+    CHECK(f != NULL);
+    if (!f)
+        return;
+    static char text[1 << 16];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    Model *m = model_new();
+    MwErrors err;
+    mw_errors_init(&err, 10);
+    Policy def;
+    model_policy_defaults(&def);
+    Policy *p = &m->policy;
+    p->name = "marker";
+    p->min_wage_hour = p->employer_charges = p->lks_flat_start = p->main_task_share = -7;
+    p->main_task_min_day = p->begeleiding_year = p->begeleiding_ref_hours = p->job_unit_hours = -7;
+    p->quota_levy = -7;
+    p->min_wage_year = p->main_task_rule = p->quota_min_employees = -7;
+    CHECK(load_policy(m, text, path, &err) == MW_OK);
+    CHECK_STR(p->name, def.name);
+    CHECK(p->min_wage_hour == def.min_wage_hour && p->min_wage_year == def.min_wage_year);
+    CHECK(p->employer_charges == def.employer_charges && p->lks_flat_start == def.lks_flat_start);
+    CHECK(p->main_task_rule == def.main_task_rule && p->main_task_share == def.main_task_share);
+    CHECK(p->main_task_min_day == def.main_task_min_day && p->begeleiding_year == def.begeleiding_year);
+    CHECK(p->begeleiding_ref_hours == def.begeleiding_ref_hours && p->job_unit_hours == def.job_unit_hours);
+    CHECK(p->quota_levy == def.quota_levy && p->quota_min_employees == def.quota_min_employees);
+    CHECK(p->benefit_month == MW_UNSET);
+    /* the documented nl-2022 numbers */
+    CHECK(def.min_wage_hour == 10.14 && def.min_wage_year == 2022 && def.employer_charges == 0.235);
+    CHECK(def.begeleiding_year == 7800 && def.begeleiding_ref_hours == 31 && def.job_unit_hours == 25.5);
+    CHECK(def.quota_levy == 5000 && def.lks_flat_start == 0.5);
+    mw_errors_free(&err);
+    model_free(m);
+}
+
 int main(void)
 {
     test_mini();
     test_policy();
+    test_policy_file();
     test_alloc_sweep();
     return check_report("test_load");
 }

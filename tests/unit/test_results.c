@@ -321,7 +321,7 @@ static int limit_leaks(const cJSON *o, int depth)
 static void check_json_shape(const cJSON *j, const Proposal *p)
 {
     const Model *m = p->m;
-    CHECK(KEYS(j, "schema", "meta", "proposal", "shortlists", "unmatched", "employers", "summary"));
+    CHECK(KEYS(j, "schema", "meta", "proposal", "shortlists", "unmatched", "employers", "summary", "fairness"));
     CHECK_STR(cJSON_GetStringValue(get(j, "schema")), "maatwerk.results/1");
     const cJSON *meta = get(j, "meta");
     CHECK(KEYS(meta, "version", "glpk_version", "inputs", "parameters", "solver"));
@@ -336,7 +336,7 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
     CHECK(KEYS(par, "preset", "weights", "policy", "top", "time_limit", "max_iterations",
                "nearest_miss", "seed", "formats", "omit_limits"));
     CHECK(KEYS(get(par, "weights"), "value", "pref", "skill", "hours", "task", "group", "sup", "over", "theta",
-               "travel", "known", "affinity", "time_limit"));
+               "travel", "known", "affinity", "time_limit", "risk"));
     CHECK(KEYS(get(par, "policy"), "name", "min_wage_hour", "min_wage_year", "employer_charges",
                "lks_flat_start", "main_task_rule", "main_task_share", "main_task_min_day", "begeleiding_year",
                "begeleiding_ref_hours", "job_unit_hours", "quota_levy", "quota_min_employees", "benefit_month"));
@@ -355,12 +355,12 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
         const cJSON *mt = cJSON_GetArrayItem(prop, i);
         const Match *want = &p->matches[i];
         CHECK(KEYS(mt, "candidate", "employer", "employer_name", "score", "package", "binding_limits",
-                   "signaleringen", "coverage", "travel_min"));
+                   "signaleringen", "coverage", "travel_min", "costs", "risk"));
         CHECK_STR(cJSON_GetStringValue(get(mt, "candidate")), m->candidates[want->cand].id);
         CHECK_STR(cJSON_GetStringValue(get(mt, "employer")), m->employers[want->a.emp].id);
         CHECK(KEYS(get(mt, "score"), "total", "objective", "terms"));
         CHECK(KEYS(get(get(mt, "score"), "terms"), "hours", "value", "pref", "skill", "task", "group", "sup",
-                   "over", "travel", "known", "affinity"));
+                   "over", "travel", "known", "affinity", "risk"));
         /* the terms add up to the total (hand check of the breakdown) */
         double sum = 0;
         for (const cJSON *t = get(get(mt, "score"), "terms")->child; t; t = t->next)
@@ -390,6 +390,17 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
             CHECK(KEYS(b, "kind", "dimension", "task", "used", "limit", "text"));
         CHECK(cJSON_GetArraySize(get(mt, "signaleringen")) == want->a.nsig);
         CHECK(KEYS(get(mt, "coverage"), "loaded_dimensions", "unknown", "share", "low"));
+        CHECK(KEYS(get(mt, "costs"), "wage_hour", "hours_week", "wage_cost_week", "wage_cost_year", "lks_week",
+                   "lks_year", "lks_start_week", "begeleiding_week", "begeleiding_year", "subsidy_week",
+                   "subsidy_year", "net_cost_week", "net_cost_year", "job_units", "levy_avoided_year",
+                   "income_month", "income_above_benefit"));
+        CHECK_NEAR(get(get(mt, "costs"), "hours_week")->valuedouble, want->a.pk.hours, 1e-6);
+        CHECK_NEAR(get(get(mt, "costs"), "subsidy_year")->valuedouble,
+                   get(get(mt, "costs"), "lks_year")->valuedouble + get(get(mt, "costs"), "begeleiding_year")->valuedouble,
+                   2e-6);
+        CHECK(KEYS(get(mt, "risk"), "p_durable", "p_six_months", "p_loss", "flags"));
+        CHECK(KEYS(get(get(mt, "risk"), "p_loss"), "trial", "first_six_months", "conversion", "later"));
+        CHECK_NEAR(get(get(mt, "risk"), "p_durable")->valuedouble, want->a.risk.p_durable, 1e-6);
     }
 
     const cJSON *sl = get(j, "shortlists");
@@ -453,8 +464,38 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
     }
     const cJSON *sm = get(j, "summary");
     CHECK(KEYS(sm, "candidates", "placements", "unmatched", "hours", "work", "job_units", "mean_coverage",
-               "low_coverage", "signaleringen"));
+               "low_coverage", "signaleringen", "expected_durable", "wage_cost", "lks", "begeleiding",
+               "subsidy_cost", "employer_net_cost"));
     CHECK(get(sm, "placements")->valueint == p->n_matches);
+    /* the money and durability totals are the sums over the matches */
+    double dur = 0, sub = 0;
+    const cJSON *mt;
+    cJSON_ArrayForEach(mt, prop) {
+        dur += get(get(mt, "risk"), "p_durable")->valuedouble;
+        sub += get(get(mt, "costs"), "subsidy_year")->valuedouble;
+    }
+    CHECK_NEAR(get(sm, "expected_durable")->valuedouble, dur, 1e-5);
+    CHECK_NEAR(get(sm, "subsidy_cost")->valuedouble, sub, 1e-4);
+    CHECK_NEAR(get(sm, "subsidy_cost")->valuedouble,
+               get(sm, "lks")->valuedouble + get(sm, "begeleiding")->valuedouble, 2e-6);
+    /* fairness: per dimension the groups add up to the totals */
+    const cJSON *fa = get(j, "fairness");
+    CHECK(KEYS(fa, "threshold", "candidates", "placed", "rate", "expected_durable", "groups"));
+    CHECK(get(fa, "placed")->valueint == p->n_matches && get(fa, "candidates")->valueint == m->n_candidates);
+    const char *dims[] = {"category", "age_band", "education", "regime"};
+    for (int d = 0; d < 4; d++) {
+        int cands = 0, placed = 0;
+        const cJSON *g;
+        cJSON_ArrayForEach(g, get(fa, "groups")) {
+            CHECK(KEYS(g, "dimension", "group", "candidates", "placed", "rate", "ratio", "flagged",
+                       "expected_durable"));
+            if (strcmp(cJSON_GetStringValue(get(g, "dimension")), dims[d]) == 0) {
+                cands += get(g, "candidates")->valueint;
+                placed += get(g, "placed")->valueint;
+            }
+        }
+        CHECK(cands == m->n_candidates && placed == p->n_matches);
+    }
     CHECK(get(sm, "candidates")->valueint == m->n_candidates);
     CHECK(limit_leaks(j, 0) == 0);
 }
@@ -499,7 +540,8 @@ static void check_csv(const char *dir, const cJSON *j, const Proposal *p)
         return;
     CHECK(n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0);
     const char *hdr = "\xEF\xBB\xBF" "candidate;employer;employer_name;hours;work;days;tasks;score;"
-                      "supervision_min_week;coverage;signaleringen\r\n";
+                      "supervision_min_week;coverage;signaleringen;p_durable;wage_cost_year;lks_year;"
+                      "begeleiding_year;subsidy_year;employer_net_cost_year;job_units\r\n";
     CHECK(strncmp(t, hdr, strlen(hdr)) == 0);
     int bare_lf = 0, lines = 0;
     for (size_t i = 0; i < n; i++)
@@ -520,12 +562,12 @@ static void check_csv(const char *dir, const cJSON *j, const Proposal *p)
         if (!end)
             break;
         *end = '\0';
-        char *c[16];
-        int nc = split(row, c, 16);
-        CHECK(nc == 11);
+        char *c[24];
+        int nc = split(row, c, 24);
+        CHECK(nc == 18);
         const cJSON *mt = cJSON_GetArrayItem(get(j, "proposal"), i);
         const cJSON *pk = get(mt, "package");
-        if (nc == 11) {
+        if (nc == 18) {
             CHECK_STR(c[0], cJSON_GetStringValue(get(mt, "candidate")));
             CHECK_STR(c[1], cJSON_GetStringValue(get(mt, "employer")));
             CHECK_NEAR(dutch_num(c[3]), get(pk, "hours")->valuedouble, 0);
@@ -546,6 +588,14 @@ static void check_csv(const char *dir, const cJSON *j, const Proposal *p)
                 snprintf(want + strlen(want), sizeof want - strlen(want), "%s%s", want[0] ? "|" : "",
                          get(x, "id")->valuestring);
             CHECK_STR(c[6], want);
+            /* issue 5 columns against the JSON match */
+            CHECK_NEAR(dutch_num(c[11]), get(get(mt, "risk"), "p_durable")->valuedouble, 0);
+            CHECK_NEAR(dutch_num(c[12]), get(get(mt, "costs"), "wage_cost_year")->valuedouble, 0);
+            CHECK_NEAR(dutch_num(c[13]), get(get(mt, "costs"), "lks_year")->valuedouble, 0);
+            CHECK_NEAR(dutch_num(c[14]), get(get(mt, "costs"), "begeleiding_year")->valuedouble, 0);
+            CHECK_NEAR(dutch_num(c[15]), get(get(mt, "costs"), "subsidy_year")->valuedouble, 0);
+            CHECK_NEAR(dutch_num(c[16]), get(get(mt, "costs"), "net_cost_year")->valuedouble, 0);
+            CHECK_NEAR(dutch_num(c[17]), get(get(mt, "costs"), "job_units")->valuedouble, 0);
             for (int k = 3; k < 10; k++)
                 decimal_commas += strchr(c[k], ',') != NULL;
             for (int k = 3; k < 10; k++)
@@ -716,6 +766,9 @@ static void test_omit_limits(const char *root, Fixture *fx)
         cJSON_ArrayForEach(mt, get(j, "proposal")) {
             CHECK(cJSON_IsNull(get(mt, "binding_limits")));
             CHECK(cJSON_IsNull(get(mt, "signaleringen")));
+            /* the risk flags describe the candidate's situation: left out too */
+            CHECK(cJSON_IsNull(get(get(mt, "risk"), "flags")));
+            CHECK(cJSON_IsNumber(get(get(mt, "risk"), "p_durable")));
         }
         const cJSON *u;
         cJSON_ArrayForEach(u, get(j, "unmatched"))
