@@ -135,9 +135,15 @@ def main(argv):
     regions = []
     for n in names:
         size = (read(os.path.join(runs, n + ".size"), "0 0") or "0 0").split()
+        mw = maatwerk(runs, "mw-" + n)
+        on, off = maatwerk(runs, "mwK-" + n), maatwerk(runs, "mw0-" + n)
+        if mw and mw["top_pairs"] > 0 and off:
+            on = mw
+        if mw and mw["top_pairs"] == 0 and on:
+            off = mw
         regions.append({"region": n, "candidates": int(size[0]), "employers": int(size[1]),
-                        "maatwerk": maatwerk(runs, "mw-" + n),
-                        "maatwerk_no_pruning": maatwerk(runs, "mw0-" + n),
+                        "maatwerk": mw, "maatwerk_pruned": on,
+                        "maatwerk_no_pruning": off,
                         "export_mip": timing(runs, "export-" + n),
                         "lp_bytes": int((read(os.path.join(runs, "export-" + n + ".bytes"), "0") or "0").strip() or 0),
                         "glpsol": glpsol(runs, "glpsol-" + n), "cbc": cbc(runs, "cbc-" + n)})
@@ -145,16 +151,15 @@ def main(argv):
     # the best known bound over every pair: the smallest valid one
     for r in regions:
         b = []
-        mw, mw0 = r["maatwerk"], r["maatwerk_no_pruning"]
-        if mw:
-            b.append(mw["bound_all_pairs"])
-        if mw0:
-            b.append(mw0["bound_all_pairs"])
+        mw, mw0, mwk = r["maatwerk"], r["maatwerk_no_pruning"], r["maatwerk_pruned"]
+        for x in (mw, mw0, mwk):
+            if x:
+                b.append(x["bound_all_pairs"])
         for s in ("glpsol", "cbc"):
             if r[s] and r[s]["bound"] is not None:
                 b.append(r[s]["bound"])
         r["best_bound"] = min(b) if b else None
-        objs = [x["objective"] for x in (mw, mw0, r["glpsol"], r["cbc"]) if x and x["objective"] is not None]
+        objs = [x["objective"] for x in (mw, mw0, mwk, r["glpsol"], r["cbc"]) if x and x["objective"] is not None]
         r["best_objective"] = max(objs) if objs else None
     # log-log slope of maatwerk's wall time against candidates
     pts = [(math.log(r["candidates"]), math.log(r["maatwerk"]["wall_s"])) for r in regions
@@ -212,7 +217,7 @@ def main(argv):
             L.append("| | %s (cap %d s) | %s | %s | %s | %s | %s | %s | %s | %s | %s |" %
                      (s, b["cap_s"], fmt(b["wall_s"]), fmt(b["cpu_s"]), fmt(b["peak_rss_mib"], 0), b["status"],
                       fmt(b["objective"]), fmt(b["bound"]), gap(b["objective"]),
-                      ratio(b["wall_s"], mw["wall_s"]),
+                      ("≥ " if b["status"] == "time_limit" else "") + ratio(b["wall_s"], mw["wall_s"]),
                       ratio(b["objective"], mw["objective"], 3) if b["objective"] is not None else "no solution"))
         L.append("| | best bound | | | | | | %s | | | |" % fmt(bb))
     L.append("")
@@ -221,7 +226,7 @@ def main(argv):
     L.append("| region | top pairs | pairs carved | pairs pruned | wall s | objective | objective lost | bound (retained pairs) |")
     L.append("|---|---:|---:|---:|---:|---:|---:|---:|")
     for r in regions:
-        mw, mw0 = r["maatwerk"], r["maatwerk_no_pruning"]
+        mw, mw0 = r["maatwerk_pruned"], r["maatwerk_no_pruning"]
         if not mw or not mw0:
             continue
         lost = (mw0["objective"] - mw["objective"]) / mw0["objective"] if mw0["objective"] else None
@@ -254,9 +259,9 @@ def main(argv):
              "were using the same 2 cores):")
     L.append("")
     for r in regions:
-        for key in ("maatwerk", "maatwerk_no_pruning", "glpsol", "cbc"):
+        for key in ("maatwerk", "maatwerk_pruned", "maatwerk_no_pruning", "glpsol", "cbc"):
             x = r[key]
-            if x:
+            if x and (key == "maatwerk" or x is not r["maatwerk"]):
                 L.append("- %s %s: %s → %s" % (r["region"], key, (x["load_before"] or "?").split()[0],
                                               (x["load_after"] or "?").split()[0]))
     table = "\n".join(L)

@@ -12,7 +12,10 @@
 #                  LP files are written there, never into the repository
 #   BENCH_SIZES    the series, NAME:CANDIDATES:EMPLOYERS ... (default below)
 #   BENCH_THREADS  --threads for maatwerk (default 2)
-#   BENCH_GLPSOL_CAP / BENCH_CBC_CAP   seconds per baseline solve (default 120 / 300)
+#   BENCH_GLPSOL_CAP / BENCH_CBC_CAP   seconds per baseline solve (default 120 / 240);
+#                  each baseline process is also killed CAP + 240 s after its
+#                  start (reading a large LP file is outside the solver's cap)
+#                  and limited to BENCH_MEM_KIB of virtual memory (default 8 GiB)
 #   BENCH_BASELINES  the regions that get baselines and the pruning-off run
 #                    (default "S M")
 #   BENCH_QUICK=1  skip L (for trying the harness)
@@ -20,12 +23,14 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$ROOT/build/maatwerk
 W=${BENCH_TMP:-/tmp/maatwerk-bench}
-SIZES=${BENCH_SIZES:-"S:200:50 S2:500:100 S3:1000:200 M:2000:400 M2:5000:1000 L:20000:4000"}
+SIZES=${BENCH_SIZES:-"S:200:50 S2:500:100 S3:1000:200 M:2000:400 L:20000:4000"}
 THREADS=${BENCH_THREADS:-2}
 GLPSOL_CAP=${BENCH_GLPSOL_CAP:-120}
-CBC_CAP=${BENCH_CBC_CAP:-300}
+CBC_CAP=${BENCH_CBC_CAP:-240}
+MEM_KIB=${BENCH_MEM_KIB:-8388608}
 BASELINES=${BENCH_BASELINES:-"S M"}
 SEED=6006
+PRUNE_K=12          # PRUNE_DEFAULT_TOP (engine/solve/prune.h)
 export LC_ALL=C
 
 [ -x "$BIN" ] || { echo "bench: build $BIN first (make)"; exit 1; }
@@ -34,20 +39,21 @@ rm -rf "$W"
 mkdir -p "$W/runs"
 RUNS=$W/runs
 
-# One measured command: NAME KIND REGION then the command. Writes
+# One measured command: NAME KIND REGION then the command (sh has no
+# local variables: m_* are measure's own). Writes
 # RUNS/NAME.meta (kind, region, load before and after) and RUNS/NAME.time
 # (/usr/bin/time: wall, user, system seconds, peak RSS in KiB, exit code).
 measure() {
-    name=$1 kind=$2 region=$3
+    m_name=$1 m_kind=$2 m_region=$3
     shift 3
     {
-        echo "kind $kind"
-        echo "region $region"
+        echo "kind $m_kind"
+        echo "region $m_region"
         echo "load_before $(cut -d' ' -f1-3 /proc/loadavg)"
-    } > "$RUNS/$name.meta"
-    /usr/bin/time -f '%e %U %S %M %x' -o "$RUNS/$name.time" "$@" > "$RUNS/$name.log" 2>&1
-    echo "load_after $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUNS/$name.meta"
-    echo "bench: $name: $(cut -d' ' -f1 "$RUNS/$name.time") s wall"
+    } > "$RUNS/$m_name.meta"
+    /usr/bin/time -f '%e %U %S %M %x' -o "$RUNS/$m_name.time" "$@" > "$RUNS/$m_name.log" 2>&1
+    echo "load_after $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUNS/$m_name.meta"
+    echo "bench: $m_name: $(cut -d' ' -f1 "$RUNS/$m_name.time") s wall"
 }
 
 is_baseline() {
@@ -68,17 +74,23 @@ for spec in $SIZES; do
     cp "$W/out-$name/results.json" "$RUNS/mw-$name.results.json" 2>/dev/null
     cp "$W/out-$name/run.json" "$RUNS/mw-$name.run.json" 2>/dev/null
     if is_baseline "$name"; then
-        measure "mw0-$name" maatwerk-noprune "$name" "$BIN" run "$dir" -o "$W/out0-$name" --quiet \
-            --threads "$THREADS" --top-pairs 0
-        cp "$W/out0-$name/results.json" "$RUNS/mw0-$name.results.json" 2>/dev/null
-        cp "$W/out0-$name/run.json" "$RUNS/mw0-$name.run.json" 2>/dev/null
+        # pruning on (K = PRUNE_K) and off; the default run is one of them
+        top=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['meta']['solver']['top_pairs'])" \
+              "$W/out-$name/results.json" 2>/dev/null)
+        if [ "$top" = 0 ]; then other=K; flag=$PRUNE_K; else other=0; flag=0; fi
+        measure "mw$other-$name" "maatwerk-top$flag" "$name" "$BIN" run "$dir" -o "$W/out$other-$name" --quiet \
+            --threads "$THREADS" --top-pairs "$flag"
+        cp "$W/out$other-$name/results.json" "$RUNS/mw$other-$name.results.json" 2>/dev/null
+        cp "$W/out$other-$name/run.json" "$RUNS/mw$other-$name.run.json" 2>/dev/null
         measure "export-$name" export "$name" "$BIN" export-mip "$dir" -o "$W/$name.lp"
         ls -l "$W/$name.lp" | awk '{print $5}' > "$RUNS/export-$name.bytes"
         # the solvers get the file with a time cap each; glpsol has no thread
         # option, cbc runs on one thread (its default build)
-        measure "glpsol-$name" glpsol "$name" glpsol --lp "$W/$name.lp" --tmlim "$GLPSOL_CAP"
+        measure "glpsol-$name" glpsol "$name" sh -c 'ulimit -v "$1"; exec timeout "$2" glpsol --lp "$3" --tmlim "$4"' \
+            sh "$MEM_KIB" $((GLPSOL_CAP + 240)) "$W/$name.lp" "$GLPSOL_CAP"
         echo "$GLPSOL_CAP" > "$RUNS/glpsol-$name.cap"
-        measure "cbc-$name" cbc "$name" cbc "$W/$name.lp" sec "$CBC_CAP" solve
+        measure "cbc-$name" cbc "$name" sh -c 'ulimit -v "$1"; exec timeout "$2" cbc "$3" sec "$4" solve' \
+            sh "$MEM_KIB" $((CBC_CAP + 240)) "$W/$name.lp" "$CBC_CAP"
         echo "$CBC_CAP" > "$RUNS/cbc-$name.cap"
         rm -f "$W/$name.lp"
     fi

@@ -609,6 +609,7 @@ static void master_keep_basis(Master *ms, glp_prob *lp)
 typedef struct {
     LpTrap trap;
     LpBuilder b;
+    int *bulk;                /* master_dive's scratch */
 } MasterRun;
 
 /* The master LP: *ok = 1 with *value and the row duals y[nrows] (clamped
@@ -659,6 +660,11 @@ enum { MASTER_NODE_LIMIT = 1000 };
  * nodes within the 60 s limit (1,000 x 200: 9,740 columns), while the
  * dive takes seconds. A column count, so the same on every machine. */
 enum { MASTER_BB_COLS = 4000 };
+
+/* The dive fixes every fractional column at this value or more in one step
+ * (a candidate row lets at most one of its columns be above 0.5), falling
+ * back to one column at a time when that makes the LP infeasible. */
+#define DIVE_BULK 0.6
 
 static void master_callback(glp_tree *tree, void *info)
 {
@@ -755,26 +761,50 @@ static int master_dive(const Master *ms, const Region *r, int tm_lim, char *take
         glp_prob *lp = s->b.lp;
         double t_end = now_s() + tm_lim / 1000.0;
         int ok = status == MW_OK && master_simplex(lp, tm_lim);
+        int partial = 0;
+        int *bulk = ok ? mw_malloc(sizeof(int) * (size_t)(r->n_cols + 1)) : NULL;   /* NULL: one at a time */
+        s->bulk = bulk;
         while (ok) {
-            int best = -1;
+            int best = -1, nbulk = 0;
             double bx = 0;
             for (int k = 0; k < r->n_cols; k++) {
                 if (glp_get_col_type(lp, lp_col1(k)) == GLP_FX)
                     continue;
                 double x = glp_get_col_prim(lp, lp_col1(k));
-                if (x >= 1 - 1e-7)
+                if (x >= 1 - 1e-7) {
                     glp_set_col_bnds(lp, lp_col1(k), GLP_FX, 1, 1);
-                else if (x > 1e-7 && x > bx) {
-                    bx = x;
-                    best = k;
+                } else if (x > 1e-7) {
+                    nbulk += x >= DIVE_BULK;
+                    if (x > bx) {
+                        bx = x;
+                        best = k;
+                    }
                 }
             }
             if (best < 0)
                 break;                    /* integral */
             int left = (int)((t_end - now_s()) * 1000);
             if (left < 1) {
-                ok = 0;
+                partial = 1;              /* out of time: the columns fixed at 1 so far */
                 break;
+            }
+            /* every column at DIVE_BULK or more at once; when that makes the LP
+             * infeasible, the largest alone */
+            if (nbulk > 1 && bulk) {
+                int nb = 0;
+                for (int k = 0; k < r->n_cols; k++)
+                    if (glp_get_col_type(lp, lp_col1(k)) != GLP_FX && glp_get_col_prim(lp, lp_col1(k)) >= DIVE_BULK)
+                        bulk[nb++] = k;
+                for (int q = 0; q < nb; q++)
+                    glp_set_col_bnds(lp, lp_col1(bulk[q]), GLP_FX, 1, 1);
+                if (master_simplex(lp, left))
+                    continue;
+                for (int q = 0; q < nb; q++)
+                    glp_set_col_bnds(lp, lp_col1(bulk[q]), GLP_DB, 0, 1);
+                if (!master_simplex(lp, left)) {
+                    ok = 0;
+                    break;
+                }
             }
             glp_set_col_bnds(lp, lp_col1(best), GLP_FX, 1, 1);
             if (!master_simplex(lp, left)) {
@@ -785,10 +815,12 @@ static int master_dive(const Master *ms, const Region *r, int tm_lim, char *take
         if (ok) {
             *found = 1;
             for (int k = 0; k < r->n_cols; k++)
-                take[k] = glp_get_col_prim(lp, lp_col1(k)) > 0.5;
+                take[k] = partial ? glp_get_col_type(lp, lp_col1(k)) == GLP_FX && glp_get_col_lb(lp, lp_col1(k)) == 1
+                                  : glp_get_col_prim(lp, lp_col1(k)) > 0.5;
         }
     }
     lp_close(&s->b);
+    mw_free(s->bulk);
     mw_free(s);
     return status;
 }
