@@ -141,7 +141,9 @@ def main(argv):
             on = mw
         if mw and mw["top_pairs"] == 0 and on:
             off = mw
+        tl = (read(os.path.join(runs, n + ".time_limit"), "") or "").strip()
         regions.append({"region": n, "candidates": int(size[0]), "employers": int(size[1]),
+                        "time_limit_s": float(tl) if tl else None,
                         "maatwerk": mw, "maatwerk_pruned": on,
                         "maatwerk_no_pruning": off,
                         "export_mip": timing(runs, "export-" + n),
@@ -236,7 +238,7 @@ def main(argv):
         L.append("| | 0 (off) | %d | 0 | %s | %s | (reference) | %s |" %
                  (mw0["pairs_carved"], fmt(mw0["wall_s"]), fmt(mw0["objective"]), fmt(mw0["bound"])))
     L.append("")
-    L.append("### Scaling series (maatwerk, default options)")
+    L.append("### Scaling series (maatwerk, default options; `converged` and the pricing rounds are in results.json)")
     L.append("")
     L.append("| region | candidates | employers | pairs through filters | carved | wall s | CPU s | peak MiB | "
              "carve s | pricing s | master s | objective | gap to own bound | status |")
@@ -247,7 +249,8 @@ def main(argv):
             continue
         st = mw["stages_s"]
         L.append("| %s | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %.2f%% | %s |" %
-                 (r["region"], r["candidates"], r["employers"], mw["pairs_carved"] + mw["pruned_pairs"],
+                 (r["region"] + (" (`--time-limit %g`)" % r["time_limit_s"] if r["time_limit_s"] else ""),
+                  r["candidates"], r["employers"], mw["pairs_carved"] + mw["pruned_pairs"],
                   mw["pairs_carved"], fmt(mw["wall_s"]), fmt(mw["cpu_s"]), fmt(mw["peak_rss_mib"], 0),
                   fmt(st.get("carve")), fmt(st.get("pricing")), fmt(st.get("master")), fmt(mw["objective"]),
                   100 * mw["gap"], mw["master_status"]))

@@ -10,7 +10,9 @@
 # Environment (all optional):
 #   BENCH_TMP      work directory (default /tmp/maatwerk-bench); regions and
 #                  LP files are written there, never into the repository
-#   BENCH_SIZES    the series, NAME:CANDIDATES:EMPLOYERS ... (default below)
+#   BENCH_SIZES    the series, NAME:CANDIDATES:EMPLOYERS[:TIME_LIMIT] ... (default
+#                  below; TIME_LIMIT is run's --time-limit, which stops pricing
+#                  and caps the master but never the carving stage)
 #   BENCH_THREADS  --threads for maatwerk (default 2)
 #   BENCH_GLPSOL_CAP / BENCH_CBC_CAP   seconds per baseline solve (default 120 / 240);
 #                  each baseline process is also killed CAP + 240 s after its
@@ -23,7 +25,7 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$ROOT/build/maatwerk
 W=${BENCH_TMP:-/tmp/maatwerk-bench}
-SIZES=${BENCH_SIZES:-"S:200:50 S2:500:100 S3:1000:200 M:2000:400 L:20000:4000"}
+SIZES=${BENCH_SIZES:-"S:200:50 S2:500:100 S3:1000:200 M:2000:400 L:20000:4000:240"}
 THREADS=${BENCH_THREADS:-2}
 GLPSOL_CAP=${BENCH_GLPSOL_CAP:-120}
 CBC_CAP=${BENCH_CBC_CAP:-240}
@@ -65,12 +67,17 @@ for spec in $SIZES; do
     name=${spec%%:*}
     rest=${spec#*:}
     nc=${rest%%:*}
-    ne=${rest#*:}
+    rest=${rest#*:}
+    ne=${rest%%:*}
+    tl=
+    [ "$rest" != "$ne" ] && tl="--time-limit ${rest#*:}"
     if [ "${BENCH_QUICK:-0}" = 1 ] && [ "$nc" -ge 20000 ]; then continue; fi
     dir=$W/$name
     "$BIN" gen --candidates "$nc" --employers "$ne" --seed "$SEED" -o "$dir" > /dev/null || exit 1
     echo "$nc $ne" > "$RUNS/$name.size"
-    measure "mw-$name" maatwerk "$name" "$BIN" run "$dir" -o "$W/out-$name" --quiet --threads "$THREADS"
+    echo "${tl#--time-limit }" > "$RUNS/$name.time_limit"
+    # shellcheck disable=SC2086  # $tl is empty or two words
+    measure "mw-$name" maatwerk "$name" timeout 3600 "$BIN" run "$dir" -o "$W/out-$name" --quiet --threads "$THREADS" $tl
     cp "$W/out-$name/results.json" "$RUNS/mw-$name.results.json" 2>/dev/null
     cp "$W/out-$name/run.json" "$RUNS/mw-$name.run.json" 2>/dev/null
     if is_baseline "$name"; then

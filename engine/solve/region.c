@@ -605,11 +605,27 @@ static void master_keep_basis(Master *ms, glp_prob *lp)
     ms->nbasis_cols = ms->ncols;
 }
 
+/* A column and its score (or LP value), for orderings: best first, ties by
+ * lower column index. */
+typedef struct {
+    double score;
+    int col;
+} Ranked;
+
+static int ranked_cmp(const void *a, const void *b)
+{
+    const Ranked *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
+    return x->col - y->col;
+}
+
 /* On the heap, so that it survives the error hook's longjmp with defined values. */
 typedef struct {
     LpTrap trap;
     LpBuilder b;
-    int *bulk;                /* master_dive's scratch */
+    double *used;             /* master_dive's scratch: row use of the columns fixed at 1 */
+    Ranked *cand;             /* master_dive's scratch: the fractional columns */
 } MasterRun;
 
 /* The master LP: *ok = 1 with *value and the row duals y[nrows] (clamped
@@ -661,9 +677,9 @@ enum { MASTER_NODE_LIMIT = 1000 };
  * dive takes seconds. A column count, so the same on every machine. */
 enum { MASTER_BB_COLS = 4000 };
 
-/* The dive fixes every fractional column at this value or more in one step
- * (a candidate row lets at most one of its columns be above 0.5), falling
- * back to one column at a time when that makes the LP infeasible. */
+/* The dive fixes every fractional column at this LP value or more in one
+ * step, when it fits (a candidate row lets at most one of its columns be
+ * above 0.5). */
 #define DIVE_BULK 0.6
 
 static void master_callback(glp_tree *tree, void *info)
@@ -736,15 +752,38 @@ static int master_mip(const Master *ms, const Region *r, int tm_lim, const doubl
     return status;
 }
 
-/* The diving heuristic for the integer master: from the master LP, fix
- * every column at 1 that the LP sets to 1, then the most fractional-but-
- * largest column (ties: lower index) to 1 (or to 0 when that makes the LP
- * infeasible), re-solve from the current basis, and repeat until the LP
- * is integral. Deterministic. take[k] = 1 for the columns of the
- * proposal; *found = 0 when GLPK failed or time ran out (take untouched).
- * Large masters reach a proposal within a fraction of a percent of the LP
- * this way, where branch and bound from a greedy start did not (1,000 x
- * 200: 4.7% after its 60 s limit). */
+/* Whether column k fits in the rows beside the row use `used` (within a
+ * relative ROW_EPS); master_use adds k's use. For the greedy and the dive. */
+static int master_fits(const Master *ms, const double *used, int k)
+{
+    const ColCoef *cc = &ms->coef[k];
+    for (int q = 0; q < cc->n; q++) {
+        double ub = ms->ub[cc->row[q]];
+        if (used[cc->row[q]] + cc->val[q] > ub + ROW_EPS * (fabs(ub) > 1 ? fabs(ub) : 1))
+            return 0;
+    }
+    return 1;
+}
+
+static void master_use(const Master *ms, double *used, int k)
+{
+    const ColCoef *cc = &ms->coef[k];
+    for (int q = 0; q < cc->n; q++)
+        used[cc->row[q]] += cc->val[q];
+}
+
+/* The diving heuristic for the integer master: from the master LP, fix at
+ * 1 every column the LP sets to 1; then the largest fractional column and
+ * every other at DIVE_BULK or more, each when it still fits in the rows
+ * beside the columns fixed so far (so the LP stays feasible: all the other
+ * columns can go to 0), the largest at 0 when it does not fit; re-solve
+ * from the current basis and repeat until the LP is integral.
+ * Deterministic. take[k] = 1 for the columns of the proposal (when time
+ * runs out: the columns fixed at 1 so far, a feasible proposal); *found = 0
+ * when GLPK failed (take untouched). MW_OK or MW_ENOMEM. Large masters get
+ * a proposal within a few percent of the LP in seconds, where branch and
+ * bound from a greedy start did not (1,000 x 200: 4.7% after its 60 s
+ * limit). */
 static int master_dive(const Master *ms, const Region *r, int tm_lim, char *take, int *found)
 {
     *found = 0;
@@ -762,55 +801,51 @@ static int master_dive(const Master *ms, const Region *r, int tm_lim, char *take
         double t_end = now_s() + tm_lim / 1000.0;
         int ok = status == MW_OK && master_simplex(lp, tm_lim);
         int partial = 0;
-        int *bulk = ok ? mw_malloc(sizeof(int) * (size_t)(r->n_cols + 1)) : NULL;   /* NULL: one at a time */
-        s->bulk = bulk;
+        s->used = ok ? mw_calloc((size_t)ms->nrows + 1, sizeof(double)) : NULL;
+        s->cand = ok ? mw_malloc(sizeof *s->cand * (size_t)(r->n_cols + 1)) : NULL;
+        if (ok && (!s->used || !s->cand)) {
+            status = MW_ENOMEM;
+            ok = 0;
+        }
         while (ok) {
-            int best = -1, nbulk = 0;
-            double bx = 0;
+            /* columns the LP sets to 1 are fixed (they fit: the LP is
+             * feasible with them); the fractional ones are candidates */
+            int nc = 0;
             for (int k = 0; k < r->n_cols; k++) {
                 if (glp_get_col_type(lp, lp_col1(k)) == GLP_FX)
                     continue;
                 double x = glp_get_col_prim(lp, lp_col1(k));
                 if (x >= 1 - 1e-7) {
                     glp_set_col_bnds(lp, lp_col1(k), GLP_FX, 1, 1);
+                    master_use(ms, s->used, k);
                 } else if (x > 1e-7) {
-                    nbulk += x >= DIVE_BULK;
-                    if (x > bx) {
-                        bx = x;
-                        best = k;
-                    }
+                    s->cand[nc++] = (Ranked){x, k};
                 }
             }
-            if (best < 0)
+            if (nc == 0)
                 break;                    /* integral */
             int left = (int)((t_end - now_s()) * 1000);
             if (left < 1) {
                 partial = 1;              /* out of time: the columns fixed at 1 so far */
                 break;
             }
-            /* every column at DIVE_BULK or more at once; when that makes the LP
-             * infeasible, the largest alone */
-            if (nbulk > 1 && bulk) {
-                int nb = 0;
-                for (int k = 0; k < r->n_cols; k++)
-                    if (glp_get_col_type(lp, lp_col1(k)) != GLP_FX && glp_get_col_prim(lp, lp_col1(k)) >= DIVE_BULK)
-                        bulk[nb++] = k;
-                for (int q = 0; q < nb; q++)
-                    glp_set_col_bnds(lp, lp_col1(bulk[q]), GLP_FX, 1, 1);
-                if (master_simplex(lp, left))
-                    continue;
-                for (int q = 0; q < nb; q++)
-                    glp_set_col_bnds(lp, lp_col1(bulk[q]), GLP_DB, 0, 1);
-                if (!master_simplex(lp, left)) {
-                    ok = 0;
-                    break;
+            /* the largest, and every other at DIVE_BULK or more, fixed at 1 when
+             * it still fits beside the columns fixed so far (then the LP stays
+             * feasible); the largest fixed at 0 when it does not fit */
+            qsort(s->cand, (size_t)nc, sizeof *s->cand, ranked_cmp);
+            for (int q = 0; q < nc && (q == 0 || s->cand[q].score >= DIVE_BULK); q++) {
+                int k = s->cand[q].col;
+                if (master_fits(ms, s->used, k)) {
+                    glp_set_col_bnds(lp, lp_col1(k), GLP_FX, 1, 1);
+                    master_use(ms, s->used, k);
+                } else if (q == 0) {
+                    glp_set_col_bnds(lp, lp_col1(k), GLP_FX, 0, 0);
                 }
             }
-            glp_set_col_bnds(lp, lp_col1(best), GLP_FX, 1, 1);
-            if (!master_simplex(lp, left)) {
-                glp_set_col_bnds(lp, lp_col1(best), GLP_FX, 0, 0);
-                ok = master_simplex(lp, left);
-            }
+            if (!master_simplex(lp, left))
+                partial = 1;              /* time limit (or GLPK trouble): what is fixed at 1 */
+            if (partial)
+                break;
         }
         if (ok) {
             *found = 1;
@@ -820,26 +855,14 @@ static int master_dive(const Master *ms, const Region *r, int tm_lim, char *take
         }
     }
     lp_close(&s->b);
-    mw_free(s->bulk);
+    mw_free(s->used);
+    mw_free(s->cand);
     mw_free(s);
     return status;
 }
 
 /* Best score first (ties: lower column index), a column taken when every
  * row it touches still fits. */
-typedef struct {
-    double score;
-    int col;
-} Ranked;
-
-static int ranked_cmp(const void *a, const void *b)
-{
-    const Ranked *x = a, *y = b;
-    if (x->score != y->score)
-        return x->score > y->score ? -1 : 1;
-    return x->col - y->col;
-}
-
 static int master_greedy(const Master *ms, const Region *r, char *take)
 {
     Ranked *order = mw_malloc(sizeof *order * (size_t)(r->n_cols + 1));
@@ -854,17 +877,10 @@ static int master_greedy(const Master *ms, const Region *r, char *take)
     qsort(order, (size_t)r->n_cols, sizeof *order, ranked_cmp);
     memset(take, 0, (size_t)r->n_cols);
     for (int i = 0; i < r->n_cols; i++) {
-        const ColCoef *cc = &ms->coef[order[i].col];
-        int fits = order[i].score > 0;
-        for (int q = 0; q < cc->n && fits; q++) {
-            double ub = ms->ub[cc->row[q]];
-            fits = used[cc->row[q]] + cc->val[q] <= ub + ROW_EPS * (fabs(ub) > 1 ? fabs(ub) : 1);
-        }
-        if (!fits)
+        if (order[i].score <= 0 || !master_fits(ms, used, order[i].col))
             continue;
         take[order[i].col] = 1;
-        for (int q = 0; q < cc->n; q++)
-            used[cc->row[q]] += cc->val[q];
+        master_use(ms, used, order[i].col);
     }
     mw_free(order);
     mw_free(used);
