@@ -63,55 +63,53 @@ def maatwerk(runs, name):
 NUM = r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)"
 
 
-def glpsol(runs, name):
+def baseline(runs, name, parse, optimal, time_limit):
+    """The figures of a baseline run: parse(log) gives (objective, bound);
+    optimal / time_limit are the log lines that say how the solve ended."""
     t = timing(runs, name)
     if t is None:
         return None
     log = read(os.path.join(runs, name + ".log"), "")
+    obj, bound = parse(log)
+    if optimal in log:
+        status = "optimal"
+        bound = obj
+    elif time_limit in log:
+        status = "time_limit"
+    elif t["exit"] != 0:
+        status = "failed"             # killed by the memory or time guard, or an error
+    else:
+        status = "other"
+    t.update({"objective": obj, "bound": bound, "status": status,
+              "cap_s": int(read(os.path.join(runs, name + ".cap"), "0"))})
+    return t
+
+
+def glpsol_parse(log):
     obj = bound = None
     for m in re.finditer(r"^[+*]\s*\d+: (?:mip|>>>>>) =\s+(not found yet|" + NUM[1:-1] + r")\s+<=\s+(tree is empty|"
                          + NUM[1:-1] + r")", log, re.M):
         obj = None if m.group(1) == "not found yet" else float(m.group(1))
         bound = None if m.group(2) == "tree is empty" else float(m.group(2))
-    if "INTEGER OPTIMAL SOLUTION FOUND" in log:
-        status = "optimal"
-        bound = obj
-    elif "TIME LIMIT EXCEEDED" in log:
-        status = "time_limit"
-    elif t["exit"] != 0:
-        status = "failed"
-    else:
-        status = "other"
-    t.update({"objective": obj, "bound": bound, "status": status,
-              "cap_s": int(read(os.path.join(runs, name + ".cap"), "0"))})
-    return t
+    return obj, bound
 
 
-def cbc(runs, name):
-    t = timing(runs, name)
-    if t is None:
-        return None
-    log = read(os.path.join(runs, name + ".log"), "")
+def cbc_parse(log):
     obj = bound = None
     m = re.search(r"^Objective value:\s+" + NUM, log, re.M)
-    if m and abs(float(m.group(1))) < 1e40:
+    if m and abs(float(m.group(1))) < 1e40 and "No feasible solution found" not in log:
         obj = float(m.group(1))
     for m in re.finditer(r"best possible " + NUM, log):
         bound = -float(m.group(1))        # cbc minimises internally: the bound of the maximum
-    if "Result - Optimal solution found" in log:
-        status = "optimal"
-        bound = obj
-    elif "Stopped on time" in log:
-        status = "time_limit"
-    elif t["exit"] != 0:
-        status = "failed"
-    else:
-        status = "other"
-    if "No feasible solution found" in log or (obj is not None and "no integer solution" in log.lower()):
-        obj = None
-    t.update({"objective": obj, "bound": bound, "status": status,
-              "cap_s": int(read(os.path.join(runs, name + ".cap"), "0"))})
-    return t
+    return obj, bound
+
+
+def glpsol(runs, name):
+    return baseline(runs, name, glpsol_parse, "INTEGER OPTIMAL SOLUTION FOUND", "TIME LIMIT EXCEEDED")
+
+
+def cbc(runs, name):
+    return baseline(runs, name, cbc_parse, "Result - Optimal solution found", "Stopped on time")
 
 
 def fmt(v, nd=2):
