@@ -14,7 +14,7 @@
 #                  below; TIME_LIMIT is run's --time-limit, which stops pricing
 #                  and caps the master but never the carving stage)
 #   BENCH_THREADS  --threads for maatwerk (default 2)
-#   BENCH_GLPSOL_CAP / BENCH_CBC_CAP   seconds per baseline solve (default 120 / 240);
+#   BENCH_GLPSOL_CAP / BENCH_CBC_CAP   seconds per baseline solve (default 60 / 150);
 #                  each baseline process is also killed CAP + 240 s after its
 #                  start (reading a large LP file is outside the solver's cap)
 #                  and limited to BENCH_MEM_KIB of virtual memory (default 8 GiB)
@@ -25,10 +25,10 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=$ROOT/build/maatwerk
 W=${BENCH_TMP:-/tmp/maatwerk-bench}
-SIZES=${BENCH_SIZES:-"S:200:50 S2:500:100 S3:1000:200 M:2000:400 L:20000:4000:240"}
+SIZES=${BENCH_SIZES:-"S:200:50 S2:500:100 S3:1000:200 M:2000:400 L:20000:4000:120"}
 THREADS=${BENCH_THREADS:-2}
-GLPSOL_CAP=${BENCH_GLPSOL_CAP:-120}
-CBC_CAP=${BENCH_CBC_CAP:-240}
+GLPSOL_CAP=${BENCH_GLPSOL_CAP:-60}
+CBC_CAP=${BENCH_CBC_CAP:-150}
 MEM_KIB=${BENCH_MEM_KIB:-8388608}
 BASELINES=${BENCH_BASELINES:-"S M"}
 SEED=6006
