@@ -23,6 +23,11 @@
 #include "progress.h"
 #include "../output/tables.h"
 #include "validate.h"
+#include "../assess/diff.h"
+#include "../assess/weekly.h"
+#include "../input/parse.h"
+#include "../input/resread.h"
+#include "../output/diffout.h"
 
 enum { EXIT_DONE = 0, EXIT_INTERNAL = 1, EXIT_USAGE = 2 };
 
@@ -53,7 +58,14 @@ static const char usage_text[] =
     "  export-mip DIR -o FILE.lp [--preset NAME]\n"
     "                                   the monolithic regional MIP (every feasible pair, every\n"
     "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
-    "  scenarios, diff                  not built yet\n"
+    "  run ... [--previous OLD/results.json] [--date YYYY-MM-DD]\n"
+    "                                   a weekly run: current placements (placements.csv) enter\n"
+    "                                   as fixed columns; --previous keeps last week's packages\n"
+    "                                   unless a change gains more than the preset's churn;\n"
+    "                                   --date is the day the monitoring signals are computed for\n"
+    "  diff OLD.json NEW.json [--json]  new, kept, changed and dropped proposals with the reason of\n"
+    "                                   each change, and the monitoring signals (new, open, closed)\n"
+    "  scenarios                        not built yet\n"
     "\n"
     "options for every command:\n"
     "  --models DIR    the default dimension registry and policy (default: $MAATWERK_MODELS,\n"
@@ -84,6 +96,8 @@ typedef struct {
     const char *dir;
     long top_pairs;           /* run --top-pairs K (issue 6) */
     int have_top_pairs;
+    /* weekly runs */
+    const char *previous, *date, *dir2;
 } Options;
 
 static int usage_error(const char *fmt, const char *arg)
@@ -156,6 +170,14 @@ static int parse_options(int argc, char **argv, Options *o)
                 o->preset = v;
             else if (parse_count(v, &o->top, 1, 1000))
                 return usage_error("--top: expected a number 1..1000, got '%s'", v);
+        } else if (strcmp(a, "--previous") == 0 || strcmp(a, "--date") == 0) {
+            if (!v)
+                return usage_error("option %s needs a value", a);
+            i++;
+            if (strcmp(a, "--previous") == 0)
+                o->previous = v;
+            else
+                o->date = v;
         } else if (strcmp(a, "--format") == 0) {
             if (!v || (strcmp(v, "csv") != 0 && strcmp(v, "json") != 0))
                 return usage_error("--format: expected csv or json, got '%s'", v ? v : "");
@@ -200,6 +222,8 @@ static int parse_options(int argc, char **argv, Options *o)
             return usage_error("unknown option '%s'", a);
         } else if (!o->dir) {
             o->dir = a;
+        } else if (!o->dir2 && strcmp(argv[1], "diff") == 0) {
+            o->dir2 = a;
         } else {
             return usage_error("unexpected argument '%s'", a);
         }
@@ -422,6 +446,8 @@ static int collect_inputs(const char *dir, const char *models, const char *prese
     return n;
 }
 
+static int load_previous(const Options *o, const Model *m, Previous *prev);
+
 static int cmd_run(const Options *o)
 {
     if (!o->dir)
@@ -433,12 +459,30 @@ static int cmd_run(const Options *o)
         formats |= RESULTS_OMIT_LIMITS;
     const char *out = o->out ? o->out : "results";
     const char *preset = o->preset ? o->preset : "balanced";
+    int32_t today = MW_NO_DATE;
+    if (o->date) {
+        char why[128];
+        if (parse_date(o->date, &today, why, sizeof why))
+            return usage_error("--date: expected a date YYYY-MM-DD, got '%s'", o->date);
+    }
     double t0 = now_seconds();
     Model *m;
     Weights w;
     int code = load_input(o, preset, &w, &m);
     if (code)
         return code;
+    Previous prev;
+    int have_prev = 0;
+    if (o->previous) {
+        code = load_previous(o, m, &prev);
+        if (code) {
+            model_free(m);
+            return code;
+        }
+        have_prev = 1;
+    }
+    if (m->n_placements && today == MW_NO_DATE && !o->quiet)
+        fprintf(stderr, "maatwerk: note: placements without --date: the dated monitoring signals are left out\n");
     MwErrors err;
     mw_errors_init(&err, o->max_errors);
     int status;
@@ -453,6 +497,7 @@ static int cmd_run(const Options *o)
     ro.progress = progress_update;
     ro.progress_ctx = &prog;
     ro.top_pairs = o->have_top_pairs ? (int)o->top_pairs : prune_default_top(m);
+    ro.previous = have_prev ? &prev : NULL;
     Region r;
     Proposal p;
     int have_region = 0, have_proposal = 0;
@@ -463,6 +508,16 @@ static int cmd_run(const Options *o)
     if (status == MW_OK) {
         status = proposal_build(m, &w, &r, o->top ? (int)o->top : 5, !o->no_miss, &p);
         have_proposal = status == MW_OK;
+    }
+    WeeklyReport wr;
+    memset(&wr, 0, sizeof wr);
+    wr.today = today;
+    wr.previous = have_prev ? &prev : NULL;
+    MonSignal *signals = NULL;
+    if (status == MW_OK) {
+        weekly_churn(m, &r, wr.previous, &wr.churn);
+        status = weekly_monitor(m, &w, &p, today, &signals, &wr.n_signals);
+        wr.signals = signals;
     }
     double t_assess = now_seconds() - t1;
     if (status == MW_OK) {
@@ -480,6 +535,7 @@ static int cmd_run(const Options *o)
         meta.timings.load = t_load;
         meta.timings.assess = t_assess;
         meta.timings.total = now_seconds() - t0;
+        meta.weekly = &wr;
         status = results_write(out, &p, &meta, formats, &err);
         if (status != MW_OK)
             print_errors(&err);
@@ -500,6 +556,12 @@ static int cmd_run(const Options *o)
                "employer net cost %.0f euro\n", s->expected_durable, s->lks, s->begeleiding, s->employer_net_cost);
         printf("objective %.4f, bound %.4f%s, gap %.4f%%\n", r.objective, r.lp_bound,
                r.bound_is_lagrangian ? " (Lagrangian)" : "", 100 * r.gap);
+        if (m->n_placements || have_prev)
+            printf("weekly: %d current placements kept, %d under review offered again, %d monitoring signals\n",
+                   r.n_fixed, r.n_review, wr.n_signals);
+        if (have_prev)
+            printf("churn against --previous: %d kept, %d changed, %d dropped, %d new (churn %d)\n", wr.churn.kept,
+                   wr.churn.changed, wr.churn.dropped, wr.churn.added, wr.churn.changed + wr.churn.dropped);
         if (r.solver_errors || r.time_limits)
             printf("solver trouble: %d pair solves failed, %d hit their time limit (counted in meta.solver)\n",
                    r.solver_errors, r.time_limits);
@@ -507,12 +569,78 @@ static int cmd_run(const Options *o)
                (formats & RESULTS_JSON) && (formats & RESULTS_CSV) ? ", " : "",
                formats & RESULTS_CSV ? "matches.csv, shortlist.csv" : "");
     }
+    mw_free(signals);
     if (have_proposal)
         proposal_free(&p);
     if (have_region)
         region_free(&r);
+    if (have_prev)
+        previous_free(&prev);
     model_free(m);
     mw_errors_free(&err);
+    return code;
+}
+
+/* ---- weekly runs --------------------------------------------------------- */
+
+static int read_results(const Options *o, const char *path, ResultsView *v)
+{
+    MwErrors err;
+    mw_errors_init(&err, o->max_errors);
+    int status = resview_read(path, path, v, &err);
+    print_errors(&err);
+    mw_errors_free(&err);
+    if (status == MW_ENOMEM) {
+        fprintf(stderr, "maatwerk: out of memory\n");
+        return EXIT_INTERNAL;
+    }
+    if (status != MW_OK) {
+        fprintf(stderr, "maatwerk: %s: not a results.json that can be read; nothing was written\n", path);
+        return EXIT_USAGE;
+    }
+    return 0;
+}
+
+/* --previous: last week's proposal resolved against this week's model. */
+static int load_previous(const Options *o, const Model *m, Previous *prev)
+{
+    ResultsView v;
+    int code = read_results(o, o->previous, &v);
+    if (code)
+        return code;
+    int status = previous_resolve(m, &v, prev);
+    resview_free(&v);
+    if (status != MW_OK) {
+        fprintf(stderr, "maatwerk: out of memory\n");
+        return EXIT_INTERNAL;
+    }
+    return 0;
+}
+
+static int cmd_diff(const Options *o)
+{
+    if (!o->dir || !o->dir2)
+        return usage_error("%s", "diff needs two results files: maatwerk diff OLD.json NEW.json");
+    ResultsView a, b;
+    int code = read_results(o, o->dir, &a);
+    if (code)
+        return code;
+    code = read_results(o, o->dir2, &b);
+    if (code) {
+        resview_free(&a);
+        return code;
+    }
+    Diff d;
+    int status = diff_build(&a, &b, &d);
+    if (status == MW_OK)
+        status = diffout_write(stdout, &d, &a, &b, o->dir, o->dir2, o->json);
+    if (status != MW_OK) {
+        fprintf(stderr, "maatwerk: %s\n", status == MW_ENOMEM ? "out of memory" : "cannot write the diff");
+        code = EXIT_INTERNAL;
+    }
+    diff_free(&d);
+    resview_free(&a);
+    resview_free(&b);
     return code;
 }
 
@@ -625,7 +753,9 @@ int main(int argc, char **argv)
         return cmd_run(&o);
     if (strcmp(cmd, "export-mip") == 0)
         return cmd_export_mip(&o);
-    if (strcmp(cmd, "scenarios") == 0 || strcmp(cmd, "diff") == 0) {
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(&o);
+    if (strcmp(cmd, "scenarios") == 0) {
         fprintf(stderr, "maatwerk: '%s' is not built yet; this version reads, validates and generates data\n", cmd);
         return EXIT_INTERNAL;
     }

@@ -14,6 +14,7 @@ const char *const mw_travel_names[4] = {"walk", "bike", "pt", "car"};
 const char *const mw_capacity_names[3] = {"stable", "fluctuating", "progressive"};
 const char *const mw_contract_names[3] = {"temp_only", "temp_then_perm", "perm"};
 const char *const mw_phase_names[3] = {"trial", "temp", "perm"};
+const char *const mw_outcome_names[2] = {"open", "failed"};
 
 /* Open-addressing string → int index; slots hold index+1, 0 = empty. */
 typedef struct {
@@ -224,6 +225,7 @@ void weights_default(Weights *w)
     w->affinity = 1.0;
     w->time_limit = 5.0;
     w->risk = 0.0;
+    w->churn = 2.0;
 }
 
 void model_policy_defaults(Policy *p)

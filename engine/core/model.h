@@ -153,7 +153,16 @@ typedef struct {
     int32_t start, trial_end, contract_end;
     int review;
     Notes notes;
+    /* weekly runs (issue 8), optional columns of placements.csv */
+    int outcome;                   /* PLACEMENT_OPEN or PLACEMENT_FAILED (a failed trial) */
+    int temp_contracts;            /* temporary contracts in the chain so far, this one included; 0 = unknown */
+    int32_t chain_start;           /* start of the chain of temporary contracts, MW_NO_DATE = start */
+    int32_t jobcoach_start;        /* start of the jobcoach entitlement, MW_NO_DATE = no jobcoach */
+    double jobcoach_hours_year;    /* jobcoach hours used this calendar year (0 when empty) */
+    int32_t loonwaarde_measured;   /* date of the last loonwaardemeting, MW_NO_DATE = start */
 } Placement;
+enum { PLACEMENT_OPEN, PLACEMENT_FAILED };
+extern const char *const mw_outcome_names[2];     /* "open" "failed" */
 
 /* Objective weights of a preset (models/presets/NAME.json); units in the
  * preset file. */
@@ -172,6 +181,7 @@ typedef struct {
     double affinity;  /* pair term: points per level of employer affinity (0..3) */
     double time_limit;/* seconds per MIP */
     double risk;      /* pair term: points per unit of durable-placement probability (0 = none) */
+    double churn;     /* points for keeping a candidate's package of last week's proposal (--previous) */
 } Weights;
 
 /* Fills w with the built-in balanced defaults (the values of

@@ -73,6 +73,7 @@ static const char *const travel_names[] = {"walk", "bike", "pt", "car"};
 static const char *const capacity_names[] = {"stable", "fluctuating", "progressive"};
 static const char *const contract_names[] = {"temp_only", "temp_then_perm", "perm"};
 static const char *const phase_names[] = {"trial", "temp", "perm"};
+static const char *const outcome_names[] = {"open", "failed"};
 
 /* The registry row before its kind is known: kind and rubriek as ints. */
 typedef struct {
@@ -187,6 +188,13 @@ static const Field placement_fields[] = {
     FLD("trial_end", F_DATE, 0, NULL, Placement, trial_end),
     FLD("contract_end", F_DATE, 0, NULL, Placement, contract_end),
     FLD("review", F_BOOL, 0, "0", Placement, review),
+    /* weekly runs: trial outcome and the fields of the monitoring signals */
+    ENUM("outcome", "open", outcome_names, Placement, outcome),
+    INT("temp_contracts", 0, "0", 0, 100, Placement, temp_contracts),
+    FLD("chain_start", F_DATE, 0, NULL, Placement, chain_start),
+    FLD("jobcoach_start", F_DATE, 0, NULL, Placement, jobcoach_start),
+    NUM("jobcoach_hours_year", 0, "0", 0, 8784, Placement, jobcoach_hours_year),
+    FLD("loonwaarde_measured", F_DATE, 0, NULL, Placement, loonwaarde_measured),
 };
 
 #define NFIELDS(a) ((int)(sizeof a / sizeof *a))
@@ -1153,6 +1161,15 @@ static void load_placements(Loader *L)
             row_error(L, "trial_end", "trial_end is before start");
         if (p[i].contract_end != MW_NO_DATE && p[i].start != MW_NO_DATE && p[i].contract_end < p[i].start)
             row_error(L, "contract_end", "contract_end is before start");
+        if (p[i].outcome == PLACEMENT_FAILED && p[i].phase != PHASE_TRIAL)
+            row_error(L, "outcome", "outcome 'failed' is for a trial placement (phase trial), got phase '%s'",
+                      mw_phase_names[p[i].phase]);
+        if (p[i].chain_start != MW_NO_DATE && p[i].start != MW_NO_DATE && p[i].chain_start > p[i].start)
+            row_error(L, "chain_start", "chain_start is after start");
+        if (p[i].outcome == PLACEMENT_FAILED && p[i].candidate >= 0 && p[i].employer >= 0 &&
+            intlist_has(&m->candidates[p[i].candidate].known_employers, p[i].employer))
+            row_error(L, "outcome", "a failed trial at '%s', but the candidate lists it in known_employers",
+                      m->employers[p[i].employer].id);
         for (int q = 0; q < i; q++) {
             if (strcmp(p[q].id, p[i].id) == 0) {
                 row_error(L, "id", "duplicate id '%s'", p[i].id);
@@ -1164,6 +1181,25 @@ static void load_placements(Loader *L)
                 break;
             }
         }
+    }
+    /* a failed trial excludes the pair, as if the team had added the
+     * employer to the candidate's excluded_employers */
+    for (int i = 0; i < m->n_placements && !oom(L); i++) {
+        if (p[i].outcome != PLACEMENT_FAILED || p[i].candidate < 0 || p[i].employer < 0)
+            continue;
+        IntList *ex = &m->candidates[p[i].candidate].excluded_employers;
+        if (intlist_has(ex, p[i].employer))
+            continue;
+        int *items = mw_arena_alloc(&m->arena, sizeof(int) * (size_t)(ex->n + 1));
+        if (!items) {
+            nomem(L);
+            return;
+        }
+        if (ex->n)
+            memcpy(items, ex->items, sizeof(int) * (size_t)ex->n);
+        items[ex->n] = p[i].employer;
+        ex->items = items;
+        ex->n++;
     }
 }
 
@@ -1359,6 +1395,7 @@ static const PolicyKey preset_keys[] = {
     {"affinity", 'n', offsetof(Weights, affinity), 0, 1e3},
     {"time_limit", 'n', offsetof(Weights, time_limit), 0.01, 3600},
     {"risk", 'n', offsetof(Weights, risk), 0, 1e4},
+    {"churn", 'n', offsetof(Weights, churn), 0, 1e3},
 };
 
 /* ---- the directory ------------------------------------------------------ */

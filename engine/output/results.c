@@ -14,6 +14,8 @@
 
 #include "atomic.h"
 #include "explain.h"
+#include "tables.h"
+#include "../solve/fixed.h"
 
 /* ---- JSON: one flag for any failed cJSON allocation ---------------------- */
 
@@ -70,6 +72,7 @@ static void json_weights(J *j, cJSON *o, const Weights *w)
     put_exact(j, o, "affinity", w->affinity);
     put_exact(j, o, "time_limit", w->time_limit);
     put_exact(j, o, "risk", w->risk);
+    put_exact(j, o, "churn", w->churn);
 }
 
 static void json_policy(J *j, cJSON *o, const Policy *p)
@@ -91,6 +94,112 @@ static void json_policy(J *j, cJSON *o, const Policy *p)
         put_null(j, o, "benefit_month");
     else
         put_exact(j, o, "benefit_month", p->benefit_month);
+}
+
+/* ---- weekly runs (issue 8) ----------------------------------------------------- */
+
+static void put_date(J *j, cJSON *o, const char *key, int32_t d)
+{
+    if (d == MW_NO_DATE) {
+        put_null(j, o, key);
+        return;
+    }
+    int y, mo, da;
+    char b[16];
+    mw_civil_from_days(d, &y, &mo, &da);
+    snprintf(b, sizeof b, "%04d-%02d-%02d", y, mo, da);
+    put_str(j, o, key, b);
+}
+
+/* meta.parameters.date and .previous */
+static void json_weekly_parameters(J *j, cJSON *par, const WeeklyReport *wr)
+{
+    put_date(j, par, "date", wr ? wr->today : MW_NO_DATE);
+    if (!wr || !wr->previous) {
+        put_null(j, par, "previous");
+        return;
+    }
+    cJSON *o = obj(j, par, "previous");
+    put_str(j, o, "sha256", wr->previous->sha256);
+    put_int(j, o, "unresolved", wr->previous->unresolved);
+}
+
+/* summary.churn: null without --previous */
+static void json_churn(J *j, cJSON *summary, const WeeklyReport *wr)
+{
+    if (!wr || !wr->previous) {
+        put_null(j, summary, "churn");
+        return;
+    }
+    const Churn *c = &wr->churn;
+    cJSON *o = obj(j, summary, "churn");
+    put_int(j, o, "kept", c->kept);
+    put_int(j, o, "changed", c->changed);
+    put_int(j, o, "dropped", c->dropped);
+    put_int(j, o, "new", c->added);
+    put_int(j, o, "churn", c->changed + c->dropped);
+    put_int(j, o, "unresolved", c->unresolved);
+}
+
+static void json_monitoring(J *j, cJSON *root, const Proposal *p, const WeeklyReport *wr, int omit_limits)
+{
+    const Model *m = p->m;
+    cJSON *list = arr(j, root, "monitoring");
+    for (int i = 0; wr && i < wr->n_signals && j->ok; i++) {
+        const MonSignal *g = &wr->signals[i];
+        cJSON *o = obj(j, list, NULL);
+        put_str(j, o, "kind", mon_kind_names[g->kind]);
+        put_str(j, o, "candidate", m->candidates[g->cand].id);
+        put_str(j, o, "employer", m->employers[g->emp].id);
+        put_str(j, o, "placement", g->placement >= 0 ? m->placements[g->placement].id : NULL);
+        put_date(j, o, "date", g->date);
+        if (g->date != MW_NO_DATE && wr->today != MW_NO_DATE)
+            put_int(j, o, "days_left", g->days_left);
+        else
+            put_null(j, o, "days_left");
+        if (g->kind == MON_PACKAGE_NO_LONGER_FITS || g->kind == MON_TRIAL_FAILED || g->date != MW_NO_DATE) {
+            put_null(j, o, "value");
+            put_null(j, o, "limit");
+        } else {
+            put_num(j, o, "value", g->value);
+            put_num(j, o, "limit", g->limit);
+        }
+        put_str(j, o, "reason", g->reason);
+        /* which limits no longer fit is an explanation field (health data) */
+        if (g->kind != MON_PACKAGE_NO_LONGER_FITS || omit_limits) {
+            put_null(j, o, "misfit");
+        } else {
+            cJSON *mf = arr(j, o, "misfit");
+            for (int k = 0; k < FIXED_MISFIT_KINDS; k++)
+                if (g->misfit >> k & 1)
+                    add(j, mf, NULL, cJSON_CreateString(fixed_misfit_names[k]));
+        }
+    }
+}
+
+static void json_fingerprints(J *j, cJSON *root, const Model *m)
+{
+    char (*cand)[MW_SHA256_HEX] = mw_calloc((size_t)m->n_candidates + 1, MW_SHA256_HEX);
+    char (*emp)[MW_SHA256_HEX] = mw_calloc((size_t)m->n_employers + 1, MW_SHA256_HEX);
+    if (!cand || !emp || tables_fingerprints(m, cand, emp)) {
+        j->ok = 0;
+    } else {
+        cJSON *o = obj(j, root, "fingerprints");
+        cJSON *c = arr(j, o, "candidates");
+        for (int i = 0; i < m->n_candidates && j->ok; i++) {
+            cJSON *x = obj(j, c, NULL);
+            put_str(j, x, "id", m->candidates[i].id);
+            put_str(j, x, "sha256", cand[i]);
+        }
+        cJSON *e = arr(j, o, "employers");
+        for (int i = 0; i < m->n_employers && j->ok; i++) {
+            cJSON *x = obj(j, e, NULL);
+            put_str(j, x, "id", m->employers[i].id);
+            put_str(j, x, "sha256", emp[i]);
+        }
+    }
+    mw_free(cand);
+    mw_free(emp);
 }
 
 static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta, unsigned formats)
@@ -129,6 +238,7 @@ static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta,
     if (formats & RESULTS_CSV)
         add(j, fm, NULL, cJSON_CreateString("csv"));
     put_bool(j, par, "omit_limits", formats & RESULTS_OMIT_LIMITS);
+    json_weekly_parameters(j, par, meta->weekly);
 
     cJSON *s = obj(j, o, "solver");
     put_num(j, s, "lp_bound", r->lp_bound);
@@ -195,6 +305,9 @@ static void json_match(J *j, cJSON *list, const Proposal *p, const Match *mt, in
     put_num(j, o, "travel_min", a->travel_min);
     add(j, o, "costs", explain_json_costs(a));
     add(j, o, "risk", explain_json_risk(a, !omit_limits));
+    int pl = p->r->cols[mt->col].placement;
+    put_str(j, o, "placement", pl >= 0 ? m->placements[pl].id : NULL);
+    put_bool(j, o, "fixed", pl >= 0 && !m->placements[pl].review);
 }
 
 static void json_shortlists(J *j, cJSON *root, const Proposal *p)
@@ -298,7 +411,7 @@ static void json_employers(J *j, cJSON *root, const Proposal *p)
     }
 }
 
-static void json_summary(J *j, cJSON *root, const Summary *s)
+static void json_summary(J *j, cJSON *root, const Summary *s, const WeeklyReport *wr)
 {
     cJSON *o = obj(j, root, "summary");
     put_int(j, o, "candidates", s->candidates);
@@ -316,6 +429,7 @@ static void json_summary(J *j, cJSON *root, const Summary *s)
     put_num(j, o, "begeleiding", s->begeleiding);
     put_num(j, o, "subsidy_cost", s->subsidy_cost);
     put_num(j, o, "employer_net_cost", s->employer_net_cost);
+    json_churn(j, o, wr);
 }
 
 /* fairness: the overall rate and a row per group (assess/fairness.h) */
@@ -365,8 +479,10 @@ static char *results_json(const Proposal *p, const RunMeta *meta, unsigned forma
         json_shortlists(&j, root, p);
         json_unmatched(&j, root, p, omit);
         json_employers(&j, root, p);
-        json_summary(&j, root, &p->summary);
+        json_summary(&j, root, &p->summary, meta->weekly);
         json_fairness(&j, root, &p->fairness);
+        json_monitoring(&j, root, p, meta->weekly, omit);
+        json_fingerprints(&j, root, p->m);
     }
     char *text = j.ok ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);

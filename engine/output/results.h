@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "../assess/proposal.h"
+#include "../assess/weekly.h"
 #include "../core/hash.h"
 
 /* Which files results_write writes (bit flags). RESULTS_OMIT_LIMITS leaves
@@ -53,6 +54,7 @@ typedef struct {
     int has_seed;                    /* 1 when seed is in force */
     uint64_t seed;
     RunTimings timings;
+    const WeeklyReport *weekly;      /* weekly runs: date, previous, churn, monitoring; NULL = none */
 } RunMeta;
 
 /* Writes the files selected by formats (RESULTS_JSON | RESULTS_CSV, optionally

@@ -133,11 +133,13 @@ static const char *const task_layout[TA_N] = {
 
 enum {
     PL_ID, PL_CANDIDATE, PL_EMPLOYER, PL_TASKS, PL_PHASE, PL_START, PL_TRIAL_END,
-    PL_CONTRACT_END, PL_REVIEW, PL_X, PL_N
+    PL_CONTRACT_END, PL_REVIEW, PL_OUTCOME, PL_TEMP_CONTRACTS, PL_CHAIN_START, PL_JOBCOACH_START,
+    PL_JOBCOACH_HOURS, PL_LOONWAARDE_MEASURED, PL_X, PL_N
 };
 static const char *const plac_layout[PL_N] = {
     "id", "candidate_id", "employer_id", "tasks", "phase", "start", "trial_end",
-    "contract_end", "review", "x_*"};
+    "contract_end", "review", "outcome", "temp_contracts", "chain_start", "jobcoach_start",
+    "jobcoach_hours_year", "loonwaarde_measured", "x_*"};
 
 enum { DI_NAME, DI_RUBRIEK, DI_KIND, DI_MAX, DI_UNIT, DI_DESCRIPTION, DI_N };
 static const char *const dim_layout[DI_N] = {"name", "rubriek", "kind", "max", "unit", "description"};
@@ -249,6 +251,10 @@ typedef struct {
     Buf cell;           /* scratch for list cells */
     int status;         /* MW_OK, MW_ENOMEM or MW_EIO (errno kept in err_no) */
     int err_no;
+    /* fingerprints: each row's non-empty cells as "name=value" lines, hashed */
+    int fp;
+    char (*prints)[MW_SHA256_HEX];
+    int row_i;
 } Sink;
 
 static int needs_quotes(const char *t, char delim)
@@ -305,6 +311,10 @@ static void sink_row_end(Sink *s)
         s->status = MW_ENOMEM;
         return;
     }
+    if (s->fp) {
+        mw_sha256_hex(s->row.p ? s->row.p : "", s->row.n, s->prints[s->row_i]);
+        return;
+    }
     if (fwrite(s->row.p, 1, s->row.n, s->f) != s->row.n) {
         s->status = MW_EIO;
         s->err_no = errno;
@@ -316,6 +326,16 @@ static void put(Sink *s, int kind, const char *text)
     assert(s->ncell < s->cols->n);
     if (s->status)
         return;
+    if (s->fp) {
+        if (kind != K_EMPTY) {
+            buf_puts(&s->row, s->cols->items[s->ncell].name);
+            buf_putc(&s->row, '=');
+            buf_puts(&s->row, text);
+            buf_putc(&s->row, '\n');
+        }
+        s->ncell++;
+        return;
+    }
     if (!s->json) {
         if (kind == K_NUM && s->comma && strchr(text, '.')) {
             char b[80];
@@ -706,6 +726,12 @@ static void row_placement(Sink *s, const Model *m, const Placement *p, const Col
     case PL_TRIAL_END: put_date(s, p->trial_end); break;
     case PL_CONTRACT_END: put_date(s, p->contract_end); break;
     case PL_REVIEW: put_bool(s, p->review); break;
+    case PL_OUTCOME: put_text(s, enum_name(mw_outcome_names, 2, p->outcome)); break;
+    case PL_TEMP_CONTRACTS: put_int(s, p->temp_contracts); break;
+    case PL_CHAIN_START: put_date(s, p->chain_start); break;
+    case PL_JOBCOACH_START: put_date(s, p->jobcoach_start); break;
+    case PL_JOBCOACH_HOURS: put_num(s, p->jobcoach_hours_year); break;
+    case PL_LOONWAARDE_MEASURED: put_date(s, p->loonwaarde_measured); break;
     default: put_notes(s, &p->notes, col); break;
     }
 }
@@ -769,6 +795,7 @@ static void table_emit(Sink *s, const Model *m, int table)
 {
     int n = table_rows(m, table);
     for (int i = 0; i < n && !s->status; i++) {
+        s->row_i = i;
         sink_row_begin(s);
         for (int k = 0; k < s->cols->n && !s->status; k++) {
             const Col *col = &s->cols->items[k];
@@ -953,5 +980,72 @@ done:
     mw_free(s.cell.p);
     mw_free(tmp);
     mw_free(dir);
+    return rc;
+}
+
+/* The row prints of one table into prints[rows]. */
+static int table_prints(const Model *m, int table, char (*prints)[MW_SHA256_HEX])
+{
+    Cols cols = {NULL, 0, 0};
+    MwArena arena;
+    mw_arena_init(&arena);
+    Sink s;
+    memset(&s, 0, sizeof s);
+    int rc = MW_ENOMEM;
+    if (table_cols(m, table, &cols, &arena) == MW_OK) {
+        s.fp = 1;
+        s.prints = prints;
+        s.cols = &cols;
+        s.eol = "";
+        table_emit(&s, m, table);
+        rc = s.status;
+    }
+    mw_free(s.row.p);
+    mw_free(s.cell.p);
+    mw_free(cols.items);
+    mw_arena_free(&arena);
+    return rc;
+}
+
+static void hex_final(MwSha256 *h, char hex[MW_SHA256_HEX])
+{
+    unsigned char d[MW_SHA256_BYTES];
+    mw_sha256_final(h, d);
+    for (int k = 0; k < MW_SHA256_BYTES; k++)
+        snprintf(hex + 2 * k, 3, "%02x", d[k]);
+}
+
+int tables_fingerprints(const Model *m, char (*cand)[MW_SHA256_HEX], char (*emp)[MW_SHA256_HEX])
+{
+    int rows[N_TABLES] = {m->n_candidates, m->n_employers, m->n_jobs, m->n_tasks, m->n_placements, 0};
+    char (*pr[T_PLACEMENTS + 1])[MW_SHA256_HEX] = {NULL};
+    int rc = MW_ENOMEM;
+    for (int t = 0; t <= T_PLACEMENTS; t++)
+        if (!(pr[t] = mw_calloc((size_t)rows[t] + 1, MW_SHA256_HEX)) || table_prints(m, t, pr[t]))
+            goto done;
+    for (int c = 0; c < m->n_candidates; c++) {
+        MwSha256 h;
+        mw_sha256_init(&h);
+        mw_sha256_update(&h, pr[T_CANDIDATES][c], 64);
+        for (int i = 0; i < m->n_placements; i++)
+            if (m->placements[i].candidate == c)
+                mw_sha256_update(&h, pr[T_PLACEMENTS][i], 64);
+        hex_final(&h, cand[c]);
+    }
+    for (int e = 0; e < m->n_employers; e++) {
+        const Employer *em = &m->employers[e];
+        MwSha256 h;
+        mw_sha256_init(&h);
+        mw_sha256_update(&h, pr[T_EMPLOYERS][e], 64);
+        for (int k = 0; k < em->jobs.n; k++)
+            mw_sha256_update(&h, pr[T_JOBS][em->jobs.items[k]], 64);
+        for (int k = 0; k < em->tasks.n; k++)
+            mw_sha256_update(&h, pr[T_TASKS][em->tasks.items[k]], 64);
+        hex_final(&h, emp[e]);
+    }
+    rc = MW_OK;
+done:
+    for (int t = 0; t <= T_PLACEMENTS; t++)
+        mw_free(pr[t]);
     return rc;
 }

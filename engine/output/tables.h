@@ -7,6 +7,7 @@
 #ifndef MW_TABLES_H
 #define MW_TABLES_H
 
+#include "../core/hash.h"
 #include "../core/model.h"
 
 /* delim: ',' ';' or '\t'; decimal_comma: numbers as 0,5; bom: UTF-8 byte
@@ -40,5 +41,14 @@ int tables_write_dir(const Model *m, const char *dir, const TablesDialect *d, in
  * temporary file next to path, then rename), mode 0600; the directory must
  * exist. Returns MW_OK, MW_EIO (message in err) or MW_ENOMEM. */
 int tables_write_json(const Model *m, const char *path, MwErrors *err);
+
+/* Fingerprints of the input rows for the weekly diff ("input changed"):
+ * cand[i] is the SHA-256 (hex) over candidate i's row and its placement's
+ * row; emp[e] over employer e's row, its jobs' and its tasks' rows. A row
+ * is hashed as its non-empty cells, "column=value" lines in column order, in
+ * the canonical form this writer produces, so a cell added elsewhere in the
+ * table or a different CSV dialect does not change it. cand has
+ * m->n_candidates entries, emp m->n_employers. MW_OK or MW_ENOMEM. */
+int tables_fingerprints(const Model *m, char (*cand)[MW_SHA256_HEX], char (*emp)[MW_SHA256_HEX]);
 
 #endif

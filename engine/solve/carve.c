@@ -499,7 +499,7 @@ static double clean(double v)
     return fabs(v) < 1e-9 ? 0 : v;
 }
 
-static int slot_cmp(const void *a, const void *b)
+int carve_slot_cmp(const void *a, const void *b)
 {
     const SlotEntry *x = a, *y = b;
     if (x->day != y->day)
@@ -556,7 +556,7 @@ static int schedule(const PairData *p, const double (*dh)[MW_DAYS], const int *i
             }
     }
     /* merge entries of the same task, day and part */
-    qsort(pk->slots, (size_t)pk->nslots, sizeof *pk->slots, slot_cmp);
+    qsort(pk->slots, (size_t)pk->nslots, sizeof *pk->slots, carve_slot_cmp);
     int k = 0;
     for (int i = 0; i < pk->nslots; i++) {
         if (k && pk->slots[k - 1].task == pk->slots[i].task && pk->slots[k - 1].day == pk->slots[i].day &&

@@ -94,6 +94,8 @@ const char *lp_glpk_version(void);
  * (each call owns its GLPK problem). Free with package_free. */
 int carve_solve(const PairData *p, Package *out);
 void package_free(Package *pk);
+/* qsort order of a package's schedule: by day, part, then task. */
+int carve_slot_cmp(const void *a, const void *b);
 /* Deep copy of src into dst. MW_OK, or MW_ENOMEM with dst emptied. */
 int package_copy(Package *dst, const Package *src);
 

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fixed.h"
 #include "lp.h"
 #include "pairs.h"
 #include "riskflags.h"
@@ -42,6 +43,7 @@ typedef struct {
     double *val;              /* [1..len] */
     char *tmp;                /* the temporary file, until renamed */
     int term;                 /* GLPK's terminal output before glp_write_lp */
+    FixedRegion fx;           /* current placements: fixed, as in region.c */
 } Mono;
 
 /* Records a message about path in err (err may be NULL). */
@@ -72,6 +74,7 @@ static void mono_free(Mono *mo)
     mw_free(mo->emp_start);
     mw_free(mo->ind);
     mw_free(mo->val);
+    fixed_region_free(&mo->fx);
     if (mo->tmp) {
         unlink(mo->tmp);
         mw_free(mo->tmp);
@@ -92,9 +95,11 @@ static double pair_terms(const Model *m, const Weights *w, int ci, int ei)
  * employer order, and the per-employer index. MW_OK or MW_ENOMEM. */
 static int collect_pairs(Mono *mo, const Model *m, const Weights *w)
 {
+    if (fixed_region(m, w, &mo->fx))
+        return MW_ENOMEM;
     for (int ci = 0; ci < m->n_candidates; ci++)
         for (int ei = 0; ei < m->n_employers; ei++) {
-            if (pair_filter(m, ci, ei, NULL, NULL) != PAIR_OK)
+            if (mo->fx.skip[ci] || pair_filter(m, ci, ei, NULL, NULL) != PAIR_OK)
                 continue;
             PairData *p = pair_build(m, ci, ei, w);
             if (!p)
@@ -148,10 +153,12 @@ static void link_coef(Mono *mo, int col, double v)
     mo->val[mo->len] = v;
 }
 
-/* Adds the linking row made so far as name: Σ ≤ ub; a row without entries
- * is left out. Starts the next row. */
-static void link_row(Mono *mo, double ub, const char *fmt, int index)
+/* Adds the linking row made so far as name: Σ ≤ ub − used (what the fixed
+ * current placements take, never below 0); a row without entries is left
+ * out. Starts the next row. */
+static void link_row(Mono *mo, double ub, double used, const char *fmt, int index)
 {
+    ub = ub - used > 0 ? ub - used : 0;
     if (mo->len > 0) {
         char name[64];
         snprintf(name, sizeof name, fmt, index);
@@ -178,7 +185,7 @@ static void link_rows(Mono *mo, const Model *m)
     for (int k = 0; k < mo->n; k++) {
         link_coef(mo, mo->pairs[k].cols.s, 1);
         if (k + 1 == mo->n || mo->pairs[k + 1].p->cand != mo->pairs[k].p->cand)
-            link_row(mo, 1, "cand_c%d", mo->pairs[k].p->cand);
+            link_row(mo, 1, 0, "cand_c%d", mo->pairs[k].p->cand);
     }
     /* task work not promised twice: Σ_p π_pt h_pt ≤ W_t */
     for (int e = 0; e < m->n_employers; e++)
@@ -190,14 +197,14 @@ static void link_rows(Mono *mo, const Model *m)
                 if (t >= 0)
                     link_coef(mo, mp->cols.h[t], mp->p->t[t].pi);
             }
-            link_row(mo, m->tasks[ti].hours_week, "task_t%d", ti);
+            link_row(mo, m->tasks[ti].hours_week, mo->fx.task[ti], "task_t%d", ti);
         }
     /* employer intake and supervision minutes per week */
     for (int e = 0; e < m->n_employers; e++) {
         const Employer *em = &m->employers[e];
         for (int i = mo->emp_start[e]; i < mo->emp_start[e + 1]; i++)
             link_coef(mo, mo->pairs[mo->by_emp[i]].cols.s, 1);
-        link_row(mo, em->max_new_placements, "intake_e%d", e);
+        link_row(mo, em->max_new_placements, mo->fx.intake[e], "intake_e%d", e);
         for (int i = mo->emp_start[e]; i < mo->emp_start[e + 1]; i++) {
             const MonoPair *mp = &mo->pairs[mo->by_emp[i]];
             for (int d = 0; d < MW_DAYS; d++)
@@ -205,7 +212,7 @@ static void link_rows(Mono *mo, const Model *m)
             for (int t = 0; t < mp->p->nt; t++)
                 link_coef(mo, mp->cols.h[t], mp->p->t[t].sigma);
         }
-        link_row(mo, em->supervision_min_day * em->working_days, "sup_e%d", e);
+        link_row(mo, em->supervision_min_day * em->working_days, mo->fx.sup[e], "sup_e%d", e);
     }
     /* donor jobs: Σ_p Σ_{t∈j} π_pt h_pt − R_j Σ_p v_pj ≤ W_j − R_j */
     for (int e = 0; e < m->n_employers; e++)
@@ -224,7 +231,7 @@ static void link_rows(Mono *mo, const Model *m)
                     if (p->j[jl].job == j)
                         link_coef(mo, mp->cols.v[jl], -jb->min_residual_hours);
             }
-            link_row(mo, jb->hours_week - jb->min_residual_hours, "donor_j%d", j);
+            link_row(mo, jb->hours_week - jb->min_residual_hours, mo->fx.donor[j], "donor_j%d", j);
         }
 }
 
@@ -269,6 +276,23 @@ static int build_region(Mono *mo, const Model *m, const Weights *w)
                                  &mo->pairs[k].cols);
         if (st != MW_OK)
             return st;
+    }
+    /* the fixed placements' scores, a constant of the objective */
+    double fixed = 0;
+    for (int i = 0; i < mo->fx.n; i++) {
+        const ScoreTerms *t = &mo->fx.pk[i].terms;
+        if (mo->fx.pk[i].n)
+        {
+            int c = m->placements[i].candidate, e = m->placements[i].employer;
+            fixed += t->value + t->pref + t->skill + t->hours + t->task + t->group + t->sup + t->over +
+                     pair_terms(m, w, c, e) +
+                     riskflags_points(m, w, c, e, &mo->fx.pk[i], travel_minutes(&m->candidates[c], &m->employers[e]));
+        }
+    }
+    /* a column fixed at 1 carries it: the LP format has no objective constant */
+    if (fixed != 0) {
+        int col = lp_add_col(&mo->lb, GLP_CV, 1, 1, fixed);
+        glp_set_col_name(lp, lp_col1(col), "fixed_placements");
     }
     int ncols = glp_get_num_cols(lp);
     mo->ind = mw_calloc((size_t)ncols + 1, sizeof(int));

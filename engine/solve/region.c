@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fixed.h"
 #include "lp.h"
 #include "prune.h"
 #include "riskflags.h"
@@ -260,6 +261,7 @@ typedef struct {
     int top;                  /* RegionOptions.top_pairs */
     CandSlot *slots;
     Pool *pool;
+    const char *skip;         /* [n_candidates] 1: a fixed placement, no other column; may be NULL */
 } CarveCtx;
 
 /* Carves pair (ci, e) into s: a package item, or a no_package count.
@@ -353,6 +355,8 @@ static void carve_candidate(void *ctx, int ci)
     CarveCtx *cx = ctx;
     const Model *m = cx->m;
     CandSlot *s = &cx->slots[ci];
+    if (cx->skip && cx->skip[ci])
+        return;
     int *pass = NULL, npass = 0;
     if (cx->top > 0 && !(pass = mw_malloc(sizeof(int) * (size_t)(m->n_employers + 1))))
         goto oom;
@@ -417,6 +421,8 @@ typedef struct {
     int *tail;                /* [n_pairs] the last column of each pair */
     int nbasis_rows, nbasis_cols, cap_rstat, cap_cstat;
     int *row_stat, *col_stat; /* the last optimal basis */
+    const double *fixed_use[ROW_KINDS];  /* what the fixed columns take of each row, by model
+                                            index (FixedRegion's arrays; NULL = nothing) */
 } Master;
 
 static int master_init(Master *ms, const Model *m, int n_pairs)
@@ -463,6 +469,11 @@ static int master_row(Master *ms, int kind, int index, double ub)
     int *slot = &ms->map[kind][index];
     if (*slot >= 0)
         return *slot;
+    if (ms->fixed_use[kind]) {
+        ub -= ms->fixed_use[kind][index];   /* what the current placements already take */
+        if (ub < 0)
+            ub = 0;
+    }
     int cap = ms->caprows;
     if (ms->nrows + 1 > cap) {
         int ncap = cap ? cap * 2 : 64;
@@ -565,7 +576,7 @@ static int master_load(const Master *ms, const Region *r, int integer, LpBuilder
     for (int i = 0; i < ms->nrows; i++)
         lp_add_row(b, -HUGE_VAL, ms->ub[i]);
     for (int k = 0; k < r->n_cols; k++)
-        lp_add_col(b, integer ? GLP_BV : GLP_CV, 0, 1, r->cols[k].score);
+        lp_add_col(b, integer ? GLP_BV : GLP_CV, 0, 1, r->cols[k].score + (integer ? r->cols[k].churn_bonus : 0));
     for (int k = 0; k < r->n_cols; k++)
         for (int q = 0; q < ms->coef[k].n; q++)
             lp_coef(b, ms->coef[k].row[q], k, ms->coef[k].val[q]);
@@ -798,6 +809,8 @@ static int master_dive(const Master *ms, const Region *r, int tm_lim, char *take
         lp_open(&s->b, &s->trap);
         status = master_load(ms, r, 0, &s->b);
         glp_prob *lp = s->b.lp;
+        for (int k = 0; status == MW_OK && k < r->n_cols; k++)   /* as the integer master sees it */
+            glp_set_obj_coef(lp, lp_col1(k), r->cols[k].score + r->cols[k].churn_bonus);
         double t_end = now_s() + tm_lim / 1000.0;
         int ok = status == MW_OK && master_simplex(lp, tm_lim);
         int partial = 0;
@@ -873,7 +886,7 @@ static int master_greedy(const Master *ms, const Region *r, char *take)
         return MW_ENOMEM;
     }
     for (int k = 0; k < r->n_cols; k++)
-        order[k] = (Ranked){r->cols[k].score, k};
+        order[k] = (Ranked){r->cols[k].score + r->cols[k].churn_bonus, k};
     qsort(order, (size_t)r->n_cols, sizeof *order, ranked_cmp);
     memset(take, 0, (size_t)r->n_cols);
     for (int i = 0; i < r->n_cols; i++) {
@@ -1051,6 +1064,8 @@ static int push_column(Region *r, int pair, const Package *pk, double score, int
     c->pk = *pk;
     c->score = score;
     c->iteration = iteration;
+    c->placement = -1;
+    c->churn_bonus = 0;
     return MW_OK;
 }
 
@@ -1072,13 +1087,14 @@ typedef struct {
     PriceSlot *ps;
     double *y, *gbest, *gall, *x1;
     char *take, *dive;
+    FixedRegion fx;           /* the current placements that enter as fixed columns */
 } Work;
 
 static void work_free(Work *wk, const Region *r, int nc)
 {
     cand_slots_free(wk->cs, nc);
     if (wk->ps)
-        for (int i = 0; i < r->n_pairs; i++)
+        for (int i = 0; i < r->n_pairs - r->n_fixed; i++)   /* the fixed pairs came after ps */
             package_free(&wk->ps[i].pk);
     mw_free(wk->ps);
     master_free(&wk->ms);
@@ -1090,6 +1106,7 @@ static void work_free(Work *wk, const Region *r, int nc)
     mw_free(wk->take);
     mw_free(wk->dive);
     mw_free(wk->pruned);
+    fixed_region_free(&wk->fx);
 }
 
 /* Stage 1 into r: pairs and standalone columns, in candidate order. */
@@ -1100,7 +1117,7 @@ static int carve_all(const Model *m, const Weights *w, const RegionOptions *o, R
     if (!wk->cs)
         return MW_ENOMEM;
     Pool pl;
-    CarveCtx cx = {m, w, o->top_pairs, wk->cs, &pl};
+    CarveCtx cx = {m, w, o->top_pairs, wk->cs, &pl, wk->fx.skip};
     pool_init(&pl, nc, carve_candidate, &cx, 0);
     pool_run(&pl, r->threads, o, "carving");
     for (int c = 0; c < nc; c++) {
@@ -1241,6 +1258,150 @@ static int price_round(const Model *m, const Weights *w, const RegionOptions *o,
     return status;
 }
 
+/* ---- weekly runs: current placements and last week's packages ---------------- */
+
+/* The index of pair (c, e) among the carved pairs (candidate order), or -1. */
+static int pair_of(const Region *r, int c, int e)
+{
+    int lo = 0, hi = r->n_pairs;
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        if (r->pairs[mid].cand < c)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (int i = lo; i < r->n_pairs && r->pairs[i].cand == c; i++)
+        if (r->pairs[i].emp == e)
+            return i;
+    return -1;
+}
+
+/* A column of pair i with exactly these tasks and hours (to 1e-5 h, the
+ * precision results.json keeps), or -1. */
+static int find_column(const Region *r, const Master *ms, int i, const int *tasks, const double *hours, int n)
+{
+    for (int k = r->pairs[i].standalone; k >= 0; k = ms->next[k]) {
+        const Package *pk = &r->cols[k].pk;
+        int same = pk->n == n;
+        for (int q = 0; q < n && same; q++) {
+            int found = 0;
+            for (int a = 0; a < pk->n && !found; a++)
+                found = pk->tasks[a].task == tasks[q] && fabs(pk->tasks[a].hours - hours[q]) <= 1e-5;
+            same = found;
+        }
+        if (same)
+            return k;
+    }
+    return -1;
+}
+
+/* The column of pair i with these task hours: an existing one, else a new
+ * one built from them (with the given schedule, if any: nslots > 0) when it
+ * still fits the candidate's limits. -1 when it no longer fits; -2 on OOM. */
+static int offer_column(const Model *m, const Weights *w, Region *r, Work *wk, int i, const int *tasks,
+                        const double *hours, int n, const SlotEntry *slots, int nslots)
+{
+    int k = find_column(r, &wk->ms, i, tasks, hours, n);
+    if (k >= 0)
+        return k;
+    const RegionPair *rp = &r->pairs[i];
+    Package pk;
+    unsigned misfit;
+    if (fixed_package_scheduled(m, rp->cand, rp->emp, w, tasks, hours, n, slots, nslots, &pk, &misfit))
+        return -2;
+    if (misfit || pk.n != n) {
+        package_free(&pk);
+        return -1;
+    }
+    if (push_column(r, i, &pk, terms_sum(&pk.terms) + rp->pair_terms, 0)) {
+        package_free(&pk);
+        return -2;
+    }
+    return master_add(&wk->ms, m, r, r->n_cols - 1) ? -2 : r->n_cols - 1;
+}
+
+/* Before the integer master: the current package of each placement under
+ * review, and each candidate's package of last week's proposal (with the
+ * churn bonus), when its pair passed the filters and it still fits. */
+static int weekly_columns(const Model *m, const Weights *w, const RegionOptions *o, Region *r, Work *wk)
+{
+    for (int i = 0; i < m->n_placements; i++) {
+        const Placement *pl = &m->placements[i];
+        int pi = pl->review && pl->outcome != PLACEMENT_FAILED ? pair_of(r, pl->candidate, pl->employer) : -1;
+        if (pi < 0)
+            continue;
+        int *tasks = mw_malloc(sizeof(int) * (size_t)(pl->n_hours + 1));
+        double *hours = mw_malloc(sizeof(double) * (size_t)(pl->n_hours + 1));
+        int col = -2;
+        if (tasks && hours) {
+            for (int k = 0; k < pl->n_hours; k++) {
+                tasks[k] = pl->hours[k].task;
+                hours[k] = pl->hours[k].hours;
+            }
+            col = offer_column(m, w, r, wk, pi, tasks, hours, pl->n_hours, NULL, 0);
+        }
+        mw_free(tasks);
+        mw_free(hours);
+        if (col == -2)
+            return MW_ENOMEM;
+        if (col >= 0) {
+            r->cols[col].placement = i;
+            r->n_review++;
+        }
+    }
+    const Previous *pv = o->previous;
+    for (int c = 0; pv && c < m->n_candidates && c < pv->n_candidates; c++) {
+        const PrevMatch *pm = &pv->of[c];
+        int pi = pm->emp >= 0 && !wk->fx.skip[c] ? pair_of(r, c, pm->emp) : -1;
+        if (pi < 0)
+            continue;
+        SlotEntry *slots = mw_malloc(sizeof *slots * (size_t)(pm->n_slots + 1));
+        if (!slots)
+            return MW_ENOMEM;
+        for (int k = 0; k < pm->n_slots; k++)
+            slots[k] = (SlotEntry){pm->slots[k].task, pm->slots[k].day, pm->slots[k].part, pm->slots[k].hours};
+        int col = offer_column(m, w, r, wk, pi, pm->tasks, pm->hours, pm->n, slots, pm->n_slots);
+        mw_free(slots);
+        if (col == -2)
+            return MW_ENOMEM;
+        if (col >= 0) {
+            r->cols[col].churn_bonus = w->churn > MW_CHURN_TIE ? w->churn : MW_CHURN_TIE;
+            r->n_previous++;
+        }
+    }
+    return MW_OK;
+}
+
+/* After the integer master: the fixed columns join the proposal, each with
+ * its own pair (after the carved ones), and their scores join the
+ * objective and the bounds. */
+static int fixed_append(const Model *m, const Weights *w, Region *r, Work *wk)
+{
+    for (int i = 0; i < wk->fx.n; i++) {
+        if (wk->fx.pk[i].n == 0)
+            continue;
+        int c = m->placements[i].candidate, e = m->placements[i].employer;
+        double travel = travel_minutes(&m->candidates[c], &m->employers[e]);
+        /* the risk pair term from the placement's own package */
+        double terms = pair_terms(m, w, c, e, travel) + riskflags_points(m, w, c, e, &wk->fx.pk[i], travel);
+        double score = terms_sum(&wk->fx.pk[i].terms) + terms;
+        if (mw_grow((void **)&r->pairs, &r->cap_pairs, r->n_pairs + 1, sizeof *r->pairs) ||
+            push_column(r, r->n_pairs, &wk->fx.pk[i], score, 0))
+            return MW_ENOMEM;
+        memset(&wk->fx.pk[i], 0, sizeof wk->fx.pk[i]);     /* the column owns it now */
+        r->pairs[r->n_pairs++] = (RegionPair){c, e, travel, terms, r->n_cols - 1};
+        r->cols[r->n_cols - 1].placement = i;
+        r->chosen[c] = r->n_cols - 1;
+        r->objective += score;
+        r->lp_bound += score;
+        r->bound_all_pairs += score;
+        r->master_lp += score;
+        r->n_fixed++;
+    }
+    return MW_OK;
+}
+
 int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Region *r)
 {
     RegionOptions def;
@@ -1266,13 +1427,17 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
 
     /* 1. the standalone package of every pair */
     r->threads = region_threads(o);
-    if (carve_all(m, w, o, r, &wk))
+    if (fixed_region(m, w, &wk.fx) || carve_all(m, w, o, r, &wk))
         goto done;
     double t1 = now_s();
     r->seconds_carve = t1 - t0;
 
     if (master_init(&wk.ms, m, r->n_pairs) || duals_init(&wk.d, m))
         goto done;
+    wk.ms.fixed_use[ROW_TASK] = wk.fx.task;
+    wk.ms.fixed_use[ROW_INTAKE] = wk.fx.intake;
+    wk.ms.fixed_use[ROW_SUP] = wk.fx.sup;
+    wk.ms.fixed_use[ROW_DONOR] = wk.fx.donor;
     for (int k = 0; k < r->n_cols; k++)
         if (master_add(&wk.ms, m, r, k))
             goto done;
@@ -1296,7 +1461,7 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     if (r->n_cols == 0) {                 /* nothing to assign */
         r->converged = 1;
         r->bound_all_pairs = pruned_pos ? best_L_all : 0;    /* pruned pairs may hold value */
-        status = MW_OK;
+        status = fixed_append(m, w, r, &wk);
         goto done;
     }
 
@@ -1363,6 +1528,8 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     /* 4. the integer master, with the better of the greedy and the dived proposal as its
      * first incumbent */
     report(o, "master", 0, 1);
+    if (weekly_columns(m, w, o, r, &wk))
+        goto done;
     wk.take = mw_calloc((size_t)r->n_cols + 1, 1);
     wk.x1 = mw_calloc((size_t)r->n_cols + 2, sizeof(double));
     if (!wk.take || !wk.x1 || master_greedy(&wk.ms, r, wk.take))
@@ -1375,8 +1542,8 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
         goto done;
     double gv = 0, dv = 0;
     for (int k = 0; k < r->n_cols; k++) {
-        gv += wk.take[k] ? r->cols[k].score : 0;
-        dv += wk.dive[k] ? r->cols[k].score : 0;
+        gv += wk.take[k] ? r->cols[k].score + r->cols[k].churn_bonus : 0;
+        dv += wk.dive[k] ? r->cols[k].score + r->cols[k].churn_bonus : 0;
     }
     if (found && dv > gv)
         memcpy(wk.take, wk.dive, (size_t)r->n_cols);
@@ -1397,6 +1564,8 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
             r->chosen[c] = k;
             r->objective += r->cols[k].score;
         }
+    if (fixed_append(m, w, r, &wk))
+        goto done;
     r->gap = (r->lp_bound - r->objective) / (fabs(r->lp_bound) > 1 ? fabs(r->lp_bound) : 1);
     r->seconds_master = now_s() - t2;
     report(o, "master", 1, 1);

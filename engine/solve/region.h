@@ -10,6 +10,7 @@
 #ifndef MW_REGION_H
 #define MW_REGION_H
 
+#include "../core/weekly.h"
 #include "carve.h"
 #include "pairs.h"
 
@@ -29,6 +30,9 @@ typedef struct {
     int top_pairs;        /* pair pruning (DESIGN §4.1): a candidate with more than this
                              many pairs that pass the filters has only the top_pairs best
                              by upper bound (prune.h) carved; 0 = carve every pair */
+    /* weekly runs: last week's proposal (--previous), or NULL. Its packages
+     * get Weights.churn in the integer master (see region_solve). */
+    const Previous *previous;
 } RegionOptions;
 
 /* Fills o with the defaults: threads 0, max_iterations 50, time_limit 0,
@@ -42,6 +46,11 @@ typedef struct {
     Package pk;           /* tasks with work covered, supervision, terms */
     double score;         /* pk's objective without prices + the pair terms (points) */
     int iteration;        /* 0 = the standalone package; k = priced in round k */
+    /* weekly runs */
+    int placement;        /* index into Model.placements of the current placement this column
+                             keeps (fixed) or offers again (review), else -1 */
+    double churn_bonus;   /* points added in the integer master only: the column is the
+                             candidate's package of last week's proposal */
 } Column;
 
 /* One pair that passed the filters and has a standalone package. */
@@ -55,9 +64,11 @@ typedef struct {
 
 typedef struct {
     int n_pairs, cap_pairs;
-    RegionPair *pairs;    /* ordered by candidate index, then employer index */
+    RegionPair *pairs;    /* ordered by candidate index, then employer index; the pairs of
+                             fixed placements (n_fixed) follow, in placement order */
     int n_cols, cap_cols;
-    Column *cols;         /* standalone columns first (same order as pairs), then priced ones */
+    Column *cols;         /* standalone columns first (same order as pairs), then priced ones,
+                             then review and last week's packages, then the fixed columns */
     int *chosen;          /* [n_candidates] column index in the proposal, or -1 */
     /* per candidate: how many employers failed each pair filter, and how
      * many passed the filters but have no package (infeasible/no task) */
@@ -113,7 +124,20 @@ typedef struct {
     int *pruned;          /* [n_candidates] pairs not carved, per candidate */
     double bound_all_pairs;   /* a valid upper bound over every pair, pruned ones included */
     long pricing_cutoffs;     /* pricing solves stopped after the LP (CARVE_CUTOFF) */
+    /* weekly runs: current placements without review enter as fixed columns
+     * (after the priced ones, with their own pairs after the others): their
+     * task work, intake and supervision are taken off the master's rows,
+     * their candidates get no other column, and their scores are added to
+     * objective, master_lp and lp_bound. */
+    int n_fixed;          /* fixed columns */
+    int n_review;         /* current packages of placements under review offered as a column */
+    int n_previous;       /* candidates whose package of last week is among the columns */
 } Region;
+
+/* The churn bonus of a column that repeats last week's package: the
+ * preset's churn, but at least MW_CHURN_TIE so that ties break towards last
+ * week even with churn 0. */
+#define MW_CHURN_TIE 1e-4
 
 /* Builds the regional proposal. Returns MW_OK with *r filled (free with
  * region_free) or MW_ENOMEM (*r then holds nothing to free). o may be NULL

@@ -255,7 +255,7 @@ static int fixture_load(Fixture *fx, int threads)
             return MW_EIO;
     }
     fx->meta = (RunMeta){"GLPK 5.0 (test)", 5, fx->inputs, "balanced", threads, o.max_iterations,
-                         o.time_limit, 1, 1, 18446744073709551557ull, {0.125, 0.5, 1.75}};
+                         o.time_limit, 1, 1, 18446744073709551557ull, {0.125, 0.5, 1.75}, NULL};
     return MW_OK;
 }
 
@@ -321,7 +321,8 @@ static int limit_leaks(const cJSON *o, int depth)
 static void check_json_shape(const cJSON *j, const Proposal *p)
 {
     const Model *m = p->m;
-    CHECK(KEYS(j, "schema", "meta", "proposal", "shortlists", "unmatched", "employers", "summary", "fairness"));
+    CHECK(KEYS(j, "schema", "meta", "proposal", "shortlists", "unmatched", "employers", "summary", "fairness",
+               "monitoring", "fingerprints"));
     CHECK_STR(cJSON_GetStringValue(get(j, "schema")), "maatwerk.results/1");
     const cJSON *meta = get(j, "meta");
     CHECK(KEYS(meta, "version", "glpk_version", "inputs", "parameters", "solver"));
@@ -334,9 +335,9 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
     CHECK(strlen(cJSON_GetStringValue(get(cJSON_GetArrayItem(in, 0), "sha256"))) == 64);
     const cJSON *par = get(meta, "parameters");
     CHECK(KEYS(par, "preset", "weights", "policy", "top", "time_limit", "max_iterations",
-               "nearest_miss", "seed", "formats", "omit_limits"));
+               "nearest_miss", "seed", "formats", "omit_limits", "date", "previous"));
     CHECK(KEYS(get(par, "weights"), "value", "pref", "skill", "hours", "task", "group", "sup", "over", "theta",
-               "travel", "known", "affinity", "time_limit", "risk"));
+               "travel", "known", "affinity", "time_limit", "risk", "churn"));
     CHECK(KEYS(get(par, "policy"), "name", "min_wage_hour", "min_wage_year", "employer_charges",
                "lks_flat_start", "main_task_rule", "main_task_share", "main_task_min_day", "begeleiding_year",
                "begeleiding_ref_hours", "job_unit_hours", "quota_levy", "quota_min_employees", "benefit_month"));
@@ -359,7 +360,7 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
         const cJSON *mt = cJSON_GetArrayItem(prop, i);
         const Match *want = &p->matches[i];
         CHECK(KEYS(mt, "candidate", "employer", "employer_name", "score", "package", "binding_limits",
-                   "signaleringen", "coverage", "travel_min", "costs", "risk"));
+                   "signaleringen", "coverage", "travel_min", "costs", "risk", "placement", "fixed"));
         CHECK_STR(cJSON_GetStringValue(get(mt, "candidate")), m->candidates[want->cand].id);
         CHECK_STR(cJSON_GetStringValue(get(mt, "employer")), m->employers[want->a.emp].id);
         CHECK(KEYS(get(mt, "score"), "total", "objective", "terms"));
@@ -469,7 +470,7 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
     const cJSON *sm = get(j, "summary");
     CHECK(KEYS(sm, "candidates", "placements", "unmatched", "hours", "work", "job_units", "mean_coverage",
                "low_coverage", "signaleringen", "expected_durable", "wage_cost", "lks", "begeleiding",
-               "subsidy_cost", "employer_net_cost"));
+               "subsidy_cost", "employer_net_cost", "churn"));
     CHECK(get(sm, "placements")->valueint == p->n_matches);
     /* the money and durability totals are the sums over the matches */
     double dur = 0, sub = 0;
