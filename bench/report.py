@@ -76,8 +76,10 @@ def baseline(runs, name, parse, optimal, time_limit):
         bound = obj
     elif time_limit in log:
         status = "time_limit"
+    elif t["exit"] == 124:
+        status = "killed"             # the time guard (cap + 240 s) stopped it: no result
     elif t["exit"] != 0:
-        status = "failed"             # killed by the memory or time guard, or an error
+        status = "failed"             # the memory guard, or an error
     else:
         status = "other"
     t.update({"objective": obj, "bound": bound, "status": status,
@@ -99,6 +101,9 @@ def cbc_parse(log):
     m = re.search(r"^Objective value:\s+" + NUM, log, re.M)
     if m and abs(float(m.group(1))) < 1e40 and "No feasible solution found" not in log:
         obj = float(m.group(1))
+    else:                                 # stopped from outside: its last incumbent, if any
+        for m in re.finditer(r"Integer solution of " + NUM, log):
+            obj = -float(m.group(1))
     for m in re.finditer(r"best possible " + NUM, log):
         bound = -float(m.group(1))        # cbc minimises internally: the bound of the maximum
     return obj, bound
@@ -214,10 +219,11 @@ def main(argv):
             b = r[s]
             if not b:
                 continue
+            stopped = b["status"] in ("time_limit", "killed")
             L.append("| | %s (cap %d s) | %s | %s | %s | %s | %s | %s | %s | %s | %s |" %
                      (s, b["cap_s"], fmt(b["wall_s"]), fmt(b["cpu_s"]), fmt(b["peak_rss_mib"], 0), b["status"],
                       fmt(b["objective"]), fmt(b["bound"]), gap(b["objective"]),
-                      ("≥ " if b["status"] == "time_limit" else "") + ratio(b["wall_s"], mw["wall_s"]),
+                      ("≥ " if stopped else "") + ratio(b["wall_s"], mw["wall_s"]),
                       ratio(b["objective"], mw["objective"], 3) if b["objective"] is not None else "no solution"))
         L.append("| | best bound | | | | | | %s | | | |" % fmt(bb))
     L.append("")
