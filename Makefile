@@ -4,6 +4,7 @@
 #   make test       build (plain and with ASan+UBSan) and run the whole test suite
 #   make deps       install missing system packages only
 #   make check-layers   grep for include-direction violations
+#   make bench      benchmarks against glpsol and cbc (bench/README.md); not part of make test
 #   make clean
 
 CC      ?= cc
@@ -98,5 +99,11 @@ check-layers:
 
 clean:
 	rm -rf $(BUILD)
+
+# The benchmark harness (issue 6; never part of make test): scaling series,
+# baselines (glpsol, cbc on export-mip) and pruning on/off; writes
+# bench/results.json and the tables of bench/README.md. About 30 minutes.
+bench: all
+	@sh bench/run.sh
 
 -include $(OBJ:.o=.d) $(SOBJ:.o=.d) $(wildcard $(BUILD)/obj/tests/unit/*.d) $(wildcard $(BUILD)/san/tests/unit/*.d)

@@ -19,6 +19,7 @@
 #include "../output/results.h"
 #include "../solve/monolith.h"
 #include "../solve/region.h"
+#include "../solve/prune.h"
 #include "progress.h"
 #include "scenarios.h"
 #include "../output/tables.h"
@@ -57,6 +58,9 @@ static const char usage_text[] =
     "                                   (the bemiddelaar's report, in Dutch); --employer-view\n"
     "                                   adds OUT/employers/ID.html and .json per employer\n"
     "                                   (limits only with the candidate's consent)\n"
+    "      [--top-pairs K]              carve at most K pairs per candidate, the best by a cheap\n"
+    "                                   upper bound first (default: 12 when candidates x\n"
+    "                                   employers >= 100,000, else 0 = every pair)\n"
     "  export-mip DIR -o FILE.lp [--preset NAME]\n"
     "                                   the monolithic regional MIP (every feasible pair, every\n"
     "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
@@ -110,6 +114,8 @@ typedef struct {
     int no_share;                  /* --no-share: solve every scenario's pairs afresh */
     int n_files;
     const char *files[256];        /* scenarios DIR FILE... */
+    long top_pairs;           /* run --top-pairs K (issue 6) */
+    int have_top_pairs;
     /* weekly runs */
     const char *previous, *date, *dir2;
 } Options;
@@ -234,6 +240,13 @@ static int parse_options(int argc, char **argv, Options *o)
                     return usage_error("--seed: expected a non-negative integer, got '%s'", v);
                 o->have_seed = 1;
             }
+        } else if (strcmp(a, "--top-pairs") == 0) {
+            if (!v)
+                return usage_error("option %s needs a value", a);
+            i++;
+            if (parse_count(v, &o->top_pairs, 0, 1000000))
+                return usage_error("--top-pairs: expected a number 0..1000000, got '%s'", v);
+            o->have_top_pairs = 1;
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
         } else if (!o->dir) {
@@ -522,6 +535,7 @@ static int cmd_run(const Options *o)
         ro.time_limit = o->time_limit;
     ro.progress = progress_update;
     ro.progress_ctx = &prog;
+    ro.top_pairs = o->have_top_pairs ? (int)o->top_pairs : prune_default_top(m);
     ro.previous = have_prev ? &prev : NULL;
     Region r;
     Proposal p;
@@ -637,7 +651,8 @@ static int cmd_scenarios(const Options *o, int single)
     ScenarioArgs a = {o->dir, o->models, o->out ? o->out : single ? "results" : "scenarios", preset,
                       single ? 1 : o->n_files, single ? one : o->files, single, (int)o->threads,
                       o->have_time_limit ? o->time_limit : 0, o->top ? (int)o->top : 5, !o->no_miss,
-                      o->quiet, o->max_errors, formats, !o->no_share, now_seconds() - t0, scenario_inputs,
+                      o->quiet, o->max_errors, formats, !o->no_share,
+                      o->have_top_pairs ? (int)o->top_pairs : -1, now_seconds() - t0, scenario_inputs,
                       (void *)o};
     code = scenarios_run(&a, m, &w);
     model_free(m);

@@ -21,6 +21,7 @@ typedef struct {
     int top, want_miss, quiet, max_errors;
     unsigned formats;             /* RESULTS_* */
     int share;                    /* 1: share standalone packages between scenarios */
+    int top_pairs;                /* pair pruning (--top-pairs K); < 0 = prune_default_top of each scenario's model */
     double t_load;                /* seconds the data took to load (meta timings) */
     /* the input files of the data directory and the models for preset NAME, for meta */
     int (*collect_inputs)(void *ctx, const char *preset, RunInput *in, int cap);

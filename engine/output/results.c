@@ -206,7 +206,7 @@ static void json_fingerprints(J *j, cJSON *root, const Model *m)
 
 static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta, unsigned formats)
 {
-    static const char *const master_status[] = {"optimal", "time_limit", "failed", "node_limit"};
+    static const char *const master_status[] = {"optimal", "time_limit", "failed", "node_limit", "dive"};
     const Region *r = p->r;
     cJSON *o = obj(j, root, "meta");
     put_str(j, o, "version", MW_VERSION);
@@ -255,13 +255,18 @@ static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta,
     put_int(j, s, "iterations", r->iterations);
     put_bool(j, s, "converged", r->converged);
     put_str(j, s, "master_status",
-            r->master_status >= 0 && r->master_status < 4 ? master_status[r->master_status] : "unknown");
+            r->master_status >= 0 && r->master_status < 5 ? master_status[r->master_status] : "unknown");
     put_int(j, s, "columns", r->n_cols);
     put_int(j, s, "pairs", r->n_pairs);
     put_int(j, s, "carve_solves", r->carve_solves);
     put_int(j, s, "pricing_solves", r->pricing_solves);
     put_int(j, s, "solver_errors", r->solver_errors);
     put_int(j, s, "time_limits", r->time_limits);
+    /* pair pruning (issue 6) */
+    put_int(j, s, "top_pairs", r->top_pairs);
+    put_int(j, s, "pruned_pairs", r->pruned_pairs);
+    put_num(j, s, "bound_all_pairs", r->bound_all_pairs);
+    put_int(j, s, "pricing_cutoffs", r->pricing_cutoffs);
 
 }
 

@@ -19,8 +19,8 @@
 #include "lp.h"
 #include "monolith.h"
 
-const char *const carve_status_names[5] = {"optimal", "time_limit", "infeasible", "no_tasks",
-                                           "solver_error"};
+const char *const carve_status_names[6] = {"optimal", "time_limit", "infeasible", "no_tasks",
+                                           "solver_error", "cutoff"};
 
 /* ---- building: rows and columns in 0-based terms, converted once ---------- */
 
@@ -732,6 +732,10 @@ static int solve_mip(Solve *s, const PairData *p, Package *out)
         return MW_OK;
     }
     out->bound = glp_get_obj_val(lp);
+    if (p->use_cutoff && out->bound <= p->cutoff) {
+        out->status = CARVE_CUTOFF;       /* no improving column: spare the branch and bound */
+        return MW_OK;
+    }
     ret = lp_intopt(lp, tm_lim);
     int mst = glp_mip_status(lp);
     if (ret == 0 && mst == GLP_OPT)

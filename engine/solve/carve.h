@@ -14,9 +14,10 @@ typedef enum {
     CARVE_TIME_LIMIT,     /* the time limit was hit: a package when n > 0, not proven optimal */
     CARVE_INFEASIBLE,     /* no package satisfies every constraint */
     CARVE_NO_TASKS,       /* no task of the employer enters the pair */
-    CARVE_SOLVER_ERROR    /* GLPK failed (error hook, or a non-zero return) */
+    CARVE_SOLVER_ERROR,   /* GLPK failed (error hook, or a non-zero return) */
+    CARVE_CUTOFF          /* pricing only: the LP bound is ≤ PairData.cutoff; no package */
 } CarveStatus;
-extern const char *const carve_status_names[5];   /* "optimal", "time_limit", ... */
+extern const char *const carve_status_names[6];   /* "optimal", "time_limit", ... */
 
 /* One slot of the weekly schedule: a task on a day and part, with hours. */
 typedef struct {

@@ -66,6 +66,11 @@ typedef struct {
     double *price_work;       /* [nt] */
     double price_sup;
     double *price_vacancy;    /* [nj] */
+    /* Pricing cutoff: with use_cutoff set, a pair whose LP relaxation value
+     * is ≤ cutoff cannot give an improving column, so carve_solve skips the
+     * branch and bound (status CARVE_CUTOFF, bound = the LP value). */
+    int use_cutoff;
+    double cutoff;
     MwArena arena;            /* owns everything above */
 } PairData;
 

@@ -35,6 +35,9 @@ typedef struct {
     double jobcoach_pool;         /* the row Σ jobcoach_hours[c]·x_p ≤ pool; < 0 or
                                      jobcoach_hours NULL = none */
     struct CarveCache *carve_cache;   /* standalone packages shared between solves; NULL = none */
+    int top_pairs;        /* pair pruning (DESIGN §4.1): a candidate with more than this
+                             many pairs that pass the filters has only the top_pairs best
+                             by upper bound (prune.h) carved; 0 = carve every pair */
     /* weekly runs: last week's proposal (--previous), or NULL. Its packages
      * get Weights.churn in the integer master (see region_solve). */
     const Previous *previous;
@@ -42,7 +45,8 @@ typedef struct {
 
 /* Fills o with the defaults: threads 0, max_iterations 50, time_limit 0,
  * budget -1, master_time_limit 60, no progress callback, no scenario rows
- * (jobcoach_pool -1), no carve cache. */
+ * (jobcoach_pool -1), no carve cache, top_pairs 0 (no pruning; `maatwerk
+ * run` uses prune_default_top). */
 void region_options_default(RegionOptions *o);
 
 /* A package column: candidate, employer, the package and its score. */
@@ -107,13 +111,28 @@ typedef struct {
     int converged;        /* 1: no column improved, every pricing MIP proven optimal (or
                              skipped because its bound showed it could not improve) */
     int master_status;    /* 0 optimal; 1 time limit (feasible); 3 node limit (feasible, the
-                             same on every machine); 2 failed: the proposal is then the
-                             greedy one (best score first while every row fits) */
+                             same on every machine); 4 dive (more than MASTER_BB_COLS
+                             columns: the diving heuristic's proposal, no branch and
+                             bound); 2 failed: the proposal is then the greedy one (best
+                             score first while every row fits) */
     int threads;          /* threads used for carving and pricing (meta only) */
     long carve_solves, pricing_solves;
     int solver_errors, time_limits;   /* pair MIPs (carving and pricing) that failed or
                                          hit their limit */
     double seconds_carve, seconds_pricing, seconds_master;   /* wall time (meta only) */
+    /* pruning: pairs that passed the filters but were not carved because
+     * their candidate had more than top_pairs pairs with a better upper
+     * bound. They have no column, and lp_bound (above) is a bound over the
+     * retained pairs only. bound_all_pairs is valid over every pair, pruned
+     * or not: each pruned pair enters the Lagrangian bound with its
+     * prune_pair_bound + pair terms (+ vacancy bonus − intake dual); it
+     * equals lp_bound when nothing was pruned, or when no pruned pair could
+     * improve at the last duals. It is loose (the pruning bound is cheap). */
+    int top_pairs;        /* the K in force (0 = none) */
+    long pruned_pairs;    /* pairs not carved */
+    int *pruned;          /* [n_candidates] pairs not carved, per candidate */
+    double bound_all_pairs;   /* a valid upper bound over every pair, pruned ones included */
+    long pricing_cutoffs;     /* pricing solves stopped after the LP (CARVE_CUTOFF) */
     /* weekly runs: current placements without review enter as fixed columns
      * (after the priced ones, with their own pairs after the others): their
      * task work, intake and supervision are taken off the master's rows,

@@ -346,8 +346,12 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
     CHECK(get(par, "top")->valueint == p->top);
     CHECK(KEYS(get(meta, "solver"), "lp_bound", "bound_is_lagrangian", "master_lp", "objective", "gap",
                "iterations", "converged", "master_status", "columns", "pairs", "carve_solves", "pricing_solves",
-               "solver_errors", "time_limits"));
+               "solver_errors", "time_limits", "top_pairs", "pruned_pairs", "bound_all_pairs",
+               "pricing_cutoffs"));
     CHECK(get(get(meta, "solver"), "columns")->valueint == p->r->n_cols);
+    CHECK(get(get(meta, "solver"), "top_pairs")->valueint == p->r->top_pairs);
+    CHECK(get(get(meta, "solver"), "pruned_pairs")->valueint == p->r->pruned_pairs);
+    CHECK_NEAR(get(get(meta, "solver"), "bound_all_pairs")->valuedouble, p->r->bound_all_pairs, 1e-6);
 
     const cJSON *prop = get(j, "proposal");
     CHECK(cJSON_GetArraySize(prop) == p->n_matches);
