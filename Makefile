@@ -84,7 +84,9 @@ demo: deps
 	@$(BUILD)/maatwerk run datasets/demo -o results
 	@echo
 	@echo "Look at: results/results.json (the proposal, shortlists, unmatched, employers, summary),"
+	@echo "         results/report.html (the bemiddelaar's report, in Dutch: open it in a browser),"
 	@echo "         results/matches.csv and results/shortlist.csv (open in Excel), results/run.json (timings)."
+	@echo "Scenarios:  $(BUILD)/maatwerk scenarios datasets/demo models/scenarios/baseline.json models/scenarios/vacancy-only.json -o /tmp/sc"
 	@echo "One candidate explained: $(BUILD)/maatwerk explain datasets/demo --candidate C000001"
 	@echo "A pair out of reach:     $(BUILD)/maatwerk explain datasets/casebook --candidate C14 --employer E26"
 
