@@ -72,7 +72,7 @@ static const char usage_text[] =
     "  diff OLD.json NEW.json [--json]  new, kept, changed and dropped proposals with the reason of\n"
     "                                   each change, and the monitoring signals (new, open, closed)\n"
     "  scenarios DIR FILE... [-o OUT] [--preset NAME] [--top K] [--threads N] [--time-limit S]\n"
-    "      [--formats json,csv] [--no-limits] [--no-miss] [--no-share] [--quiet]\n"
+    "      [--formats json,csv,html] [--top-pairs K] [--no-limits] [--no-miss] [--no-share] [--quiet]\n"
     "                                   what-if scenarios (docs/scenarios.md) in one batch: each\n"
     "                                   scenario's results in OUT/NAME/, the comparison in\n"
     "                                   OUT/comparison.csv and .json (default OUT: scenarios);\n"
