@@ -407,8 +407,8 @@ static int zero_fits(glp_prob *lp, int row1)
 /* Sets rows first..end-1 (0-based, all new) of b->lp from b's triplets,
  * row by row: glp_load_matrix would replace the other pairs' rows. Rows
  * left without entries that hold at 0 (a one-vacancy row without routes,
- * a day without hours) say nothing and are deleted. */
-static int set_rows(const LpBuilder *b, int first, int end)
+ * a day without hours) say nothing: they go to out's delete list. */
+static int set_rows(const LpBuilder *b, int first, int end, PairCols *out)
 {
     int nr = end - first, st = MW_ENOMEM;
     int *pos = mw_calloc((size_t)nr + 2, sizeof(int));
@@ -439,8 +439,9 @@ static int set_rows(const LpBuilder *b, int first, int end)
             del[++ndel] = row1;   /* GLPK's list starts at 1 */
         start = pos[i];
     }
-    if (ndel)
-        glp_del_rows(b->lp, ndel, del);
+    out->ndel = ndel;
+    out->del = del;
+    del = NULL;
     st = MW_OK;
 done:
     mw_free(pos);
@@ -464,7 +465,7 @@ int carve_add_pair(glp_prob *lp, const PairData *p, const char *name, double ter
     int first = glp_get_num_rows(lp);   /* the row count is the next 0-based row */
     int st = build(&sc->b, p, &sc->c, &sc->sel);
     if (st == MW_OK)
-        st = set_rows(&sc->b.lb, first, glp_get_num_rows(lp));
+        st = set_rows(&sc->b.lb, first, glp_get_num_rows(lp), out);
     if (st == MW_OK) {
         out->s = sc->c.s;
         out->nt = p->nt;
@@ -488,6 +489,7 @@ void pair_cols_free(PairCols *pc)
         return;
     mw_free(pc->h);
     mw_free(pc->v);
+    mw_free(pc->del);
     scratch_free(pc->scratch);
     memset(pc, 0, sizeof *pc);
 }
@@ -716,6 +718,28 @@ static void solve_free(Solve *s)
     mw_free(s);
 }
 
+/* GLPK prunes a node whose bound is within tol_obj (1e-7) × (1 + |incumbent|)
+ * of the incumbent: with the cutoff point as incumbent, no solution above
+ * this goes unseen. */
+#define CUTOFF_TOL(c) (2e-7 * (1 + fabs(c)))
+
+/* A point x[1..n] with objective value `cutoff` for lp_intopt_cutoff: zero
+ * except one continuous column with a non-zero objective coefficient (the
+ * largest, for accuracy). NULL when there is none, or without memory: then
+ * the solve runs without the cutoff. */
+static double *cutoff_point(glp_prob *lp, double cutoff)
+{
+    int n = glp_get_num_cols(lp), best = 0;
+    for (int j = 1; j <= n; j++)
+        if (glp_get_col_kind(lp, j) == GLP_CV && fabs(glp_get_obj_coef(lp, j)) > 1e-6 &&
+            (best == 0 || fabs(glp_get_obj_coef(lp, j)) > fabs(glp_get_obj_coef(lp, best))))
+            best = j;
+    double *x = best ? mw_calloc((size_t)n + 1, sizeof(double)) : NULL;
+    if (x)
+        x[best] = (cutoff - glp_get_obj_coef(lp, 0)) / glp_get_obj_coef(lp, best);
+    return x;
+}
+
 /* Runs the LP relaxation and then branch and cut; sets out->status and,
  * with a package, fills out. Returns MW_OK or MW_ENOMEM. */
 static int solve_mip(Solve *s, const PairData *p, Package *out)
@@ -736,8 +760,17 @@ static int solve_mip(Solve *s, const PairData *p, Package *out)
         out->status = CARVE_CUTOFF;       /* no improving column: spare the branch and bound */
         return MW_OK;
     }
-    ret = lp_intopt(lp, tm_lim);
+    double *cut = p->use_cutoff ? cutoff_point(lp, p->cutoff) : NULL;
+    ret = lp_intopt_cutoff(lp, tm_lim, cut);
     int mst = glp_mip_status(lp);
+    if (cut && (mst == GLP_OPT || mst == GLP_FEAS) && glp_mip_obj_val(lp) <= p->cutoff + CUTOFF_TOL(p->cutoff)) {
+        mw_free(cut);                     /* nothing beat the cutoff: not a package */
+        out->status = ret == 0 && mst == GLP_OPT ? CARVE_CUTOFF : CARVE_TIME_LIMIT;
+        if (out->status == CARVE_CUTOFF)
+            out->bound = p->cutoff + CUTOFF_TOL(p->cutoff);
+        return MW_OK;
+    }
+    mw_free(cut);
     if (ret == 0 && mst == GLP_OPT)
         out->status = CARVE_OPTIMAL;
     else if (mst == GLP_NOFEAS && (ret == 0 || ret == GLP_ENOPFS))

@@ -147,11 +147,30 @@ int lp_simplex(glp_prob *lp, int tm_lim)
 
 int lp_intopt(glp_prob *lp, int tm_lim)
 {
+    return lp_intopt_cutoff(lp, tm_lim, NULL);
+}
+
+/* Offers the cutoff point as the first incumbent, once. */
+static void cutoff_callback(glp_tree *tree, void *info)
+{
+    const double **x = info;
+    if (*x && glp_ios_reason(tree) == GLP_IHEUR) {
+        glp_ios_heur_sol(tree, *x);
+        *x = NULL;
+    }
+}
+
+int lp_intopt_cutoff(glp_prob *lp, int tm_lim, const double *x)
+{
     glp_iocp iocp;
     glp_init_iocp(&iocp);
     iocp.msg_lev = GLP_MSG_OFF;
     iocp.presolve = GLP_OFF;
     iocp.tm_lim = tm_lim;
+    if (x) {
+        iocp.cb_func = cutoff_callback;
+        iocp.cb_info = &x;
+    }
     return glp_intopt(lp, &iocp);
 }
 

@@ -74,5 +74,11 @@ void lp_rows_route(LpBuilder *b, const PairTask *pt, int h, int v);
  * limit of tm_lim milliseconds. Return GLPK's code. */
 int lp_simplex(glp_prob *lp, int tm_lim);
 int lp_intopt(glp_prob *lp, int tm_lim);
+/* lp_intopt with an objective cutoff: x[1..n] is a point (not a solution:
+ * GLPK's glp_ios_heur_sol checks no row) whose objective is the cutoff,
+ * offered as the first incumbent, so that branch and bound prunes every
+ * node that cannot beat the cutoff. When the MIP's value is still the
+ * cutoff's, no solution beats it and the point is not a package. */
+int lp_intopt_cutoff(glp_prob *lp, int tm_lim, const double *x);
 
 #endif

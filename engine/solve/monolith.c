@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <glpk.h>
+#include <limits.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -261,6 +262,34 @@ static int temp_create(Mono *mo, const char *path, MwErrors *err)
     return MW_OK;
 }
 
+/* Deletes every pair's empty rows in one glp_del_rows (the rows after them
+ * move up; the pairs' columns stay where they are). MW_OK or MW_ENOMEM. */
+static int delete_empty_rows(Mono *mo)
+{
+    long n = 0;
+    for (int k = 0; k < mo->n; k++)
+        n += mo->pairs[k].cols.ndel;
+    if (n == 0)
+        return MW_OK;
+    if (n > INT_MAX - 1)
+        return MW_ENOMEM;
+    int *del = mw_malloc(sizeof(int) * (size_t)(n + 1));
+    if (!del)
+        return MW_ENOMEM;
+    int at = 0;
+    for (int k = 0; k < mo->n; k++) {
+        PairCols *pc = &mo->pairs[k].cols;
+        for (int i = 1; i <= pc->ndel; i++)
+            del[++at] = pc->del[i];
+        mw_free(pc->del);
+        pc->del = NULL;
+        pc->ndel = 0;
+    }
+    glp_del_rows(mo->lb.lp, at, del);
+    mw_free(del);
+    return MW_OK;
+}
+
 /* Builds the problem into mo->lb.lp. MW_OK or MW_ENOMEM. */
 static int build_region(Mono *mo, const Model *m, const Weights *w)
 {
@@ -277,6 +306,8 @@ static int build_region(Mono *mo, const Model *m, const Weights *w)
         if (st != MW_OK)
             return st;
     }
+    if (delete_empty_rows(mo) != MW_OK)
+        return MW_ENOMEM;
     /* the fixed placements' scores, a constant of the objective */
     double fixed = 0;
     for (int i = 0; i < mo->fx.n; i++) {

@@ -57,6 +57,11 @@ typedef struct {
     int *h;               /* [nt] hours column of each task, PairData order */
     int w[MW_DAYS];       /* working-day columns w_d, -1 when d cannot be worked */
     int *v;               /* [nj] vacancy-route columns v_j, -1 without a route */
+    int ndel;             /* rows left without entries that hold at 0 (a one-vacancy */
+    int *del;             /* row without routes, ...): del[1..ndel], 1-based GLPK rows, for
+                             the caller to delete once after the last pair (glp_del_rows
+                             is linear in the problem's size: one call per pair would
+                             make a region quadratic) */
     void *scratch;        /* private to carve.c: what carve_add_pair holds while it runs */
 } PairCols;
 

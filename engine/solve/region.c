@@ -31,6 +31,10 @@
 #define SAME_EPS 1e-7        /* two packages of a pair are the same column within this */
 #define ROW_EPS 1e-9         /* the greedy proposal's row tolerance (relative) */
 #define MAX_THREADS 64
+#define PRICING_SHARE 0.8     /* of --time-limit: pricing rounds stop there */
+#ifndef PRICE_PER_CAND
+#define PRICE_PER_CAND 1     /* pricing: improving columns per candidate and round */
+#endif
 
 void region_options_default(RegionOptions *o)
 {
@@ -805,6 +809,13 @@ static void master_use(const Master *ms, double *used, int k)
         used[cc->row[q]] += cc->val[q];
 }
 
+static void master_unuse(const Master *ms, double *used, int k)
+{
+    const ColCoef *cc = &ms->coef[k];
+    for (int q = 0; q < cc->n; q++)
+        used[cc->row[q]] -= cc->val[q];
+}
+
 /* The diving heuristic for the integer master: from the master LP, fix at
  * 1 every column the LP sets to 1; then the largest fractional column and
  * every other at DIVE_BULK or more, each when it still fits in the rows
@@ -922,6 +933,60 @@ static int master_greedy(const Master *ms, const Region *r, char *take)
     return MW_OK;
 }
 
+/* Improves a proposal by single moves, best score first: a column of a
+ * candidate without one, or a better column of a candidate that has one
+ * (its own column leaves), whenever every row still fits. Repeats until a
+ * pass changes nothing (at most POLISH_PASSES). Deterministic; never makes
+ * the proposal worse. MW_OK or MW_ENOMEM (take unchanged). */
+enum { POLISH_PASSES = 8 };
+static int master_polish(const Master *ms, const Region *r, const Model *m, char *take)
+{
+    Ranked *order = mw_malloc(sizeof *order * (size_t)(r->n_cols + 1));
+    double *used = mw_calloc((size_t)ms->nrows + 1, sizeof(double));
+    int *mine = mw_malloc(sizeof(int) * (size_t)(m->n_candidates + 1));
+    if (!order || !used || !mine) {
+        mw_free(order);
+        mw_free(used);
+        mw_free(mine);
+        return MW_ENOMEM;
+    }
+    for (int c = 0; c < m->n_candidates; c++)
+        mine[c] = -1;
+    for (int k = 0; k < r->n_cols; k++) {
+        order[k] = (Ranked){r->cols[k].score + r->cols[k].churn_bonus, k};
+        if (take[k]) {
+            master_use(ms, used, k);
+            mine[r->pairs[r->cols[k].pair].cand] = k;
+        }
+    }
+    qsort(order, (size_t)r->n_cols, sizeof *order, ranked_cmp);
+    for (int pass = 0, changed = 1; changed && pass < POLISH_PASSES; pass++) {
+        changed = 0;
+        for (int i = 0; i < r->n_cols; i++) {
+            int k = order[i].col, c = r->pairs[r->cols[k].pair].cand, cur = mine[c];
+            double now = cur >= 0 ? r->cols[cur].score + r->cols[cur].churn_bonus : 0;
+            if (take[k] || order[i].score <= now + RC_EPS)
+                continue;
+            if (cur >= 0)
+                master_unuse(ms, used, cur);
+            if (master_fits(ms, used, k)) {
+                master_use(ms, used, k);
+                take[k] = 1;
+                if (cur >= 0)
+                    take[cur] = 0;
+                mine[c] = k;
+                changed = 1;
+            } else if (cur >= 0) {
+                master_use(ms, used, cur);
+            }
+        }
+    }
+    mw_free(order);
+    mw_free(used);
+    mw_free(mine);
+    return MW_OK;
+}
+
 /* ---- pricing ----------------------------------------------------------------- */
 
 /* The master's duals by model index (0 where the row does not exist). */
@@ -1001,18 +1066,45 @@ typedef struct {
     CarveStatus status;       /* when SOLVED */
     double g;                 /* bound on priced objective + pair terms − intake dual */
     double rc;                /* the package's reduced cost, when pk.n > 0 */
+    double mip_bound;         /* when SOLVED to OPTIMAL or CUTOFF: the priced problem's bound */
     Package pk;
     int st;                   /* MW_OK or MW_ENOMEM */
 } PriceSlot;
+
+/* The prices of one round, as the pricing problem sees them: per unit of
+ * work of a task (task + donor dual), per supervision minute of an employer,
+ * the donor duals (the vacancy bonus) and the budget dual. Round 0 is the
+ * standalone carve: every price 0 (NULL arrays). */
+typedef struct {
+    double *task, *donor, *sup;
+    double budget;
+} PriceSnap;
+
+/* What pricing remembers of each pair between rounds: the round of its
+ * last solve with a proven bound, and that bound of the priced problem.
+ * Against later prices the bound moves by at most what the lower prices
+ * give back (price_memo_bound), so a pair that cannot improve is skipped
+ * without a solve. */
+typedef struct {
+    int nsnap, capsnap;
+    PriceSnap *snap;
+    int *round;               /* [n_pairs] */
+    double *bound;            /* [n_pairs] */
+} PriceMemo;
 
 typedef struct {
     const Model *m;
     const Weights *w;
     const Region *r;
     const Duals *d;
+    const PriceMemo *memo;
     PriceSlot *slots;
     Pool *pool;
+    const int *first;         /* [n_candidates + 1]: candidate c's pairs are first[c] .. first[c+1]-1 */
+    const Master *ms;         /* read only while the pool runs: the columns of each pair */
 } PriceCtx;
+
+static int same_package(const Package *a, const Package *b);
 
 /* What pair i can reach without solving: its standalone bound plus the
  * vacancy bonus (prices on work, supervision and the budget are ≥ 0),
@@ -1025,6 +1117,53 @@ static double pair_g_fallback(const Region *r, const Duals *d, int i)
            scenario_price(d, rp->cand, 0);
 }
 
+/* A bound on pair i's priced optimum at duals d from its last proven bound
+ * B0 at the prices of round k: the priced objective of any package differs
+ * by − Σ_t Δprice_t·q_t − Δsup·S + the vacancy bonus's change − Δbudget·hours,
+ * with 0 ≤ q_t ≤ W_t, 0 ≤ S ≤ the supervision capacity, one vacancy at most
+ * and hours ≤ Hmax; only falling prices (and a rising bonus) can add. */
+static double price_memo_bound(const Model *m, const PriceMemo *pm, const Duals *d, const RegionPair *rp, int i)
+{
+    const PriceSnap *k = &pm->snap[pm->round[i]];
+    const Employer *em = &m->employers[rp->emp];
+    double up = pm->bound[i];
+    for (int a = 0; a < em->tasks.n; a++) {
+        int t = em->tasks.items[a], j = m->tasks[t].job;
+        double p0 = k->task ? k->task[t] + k->donor[j] : 0;
+        double p1 = d->by[ROW_TASK][t] + d->by[ROW_DONOR][j];
+        if (p0 > p1)
+            up += (p0 - p1) * m->tasks[t].hours_week;
+    }
+    double s0 = k->sup ? k->sup[rp->emp] : 0, s1 = d->by[ROW_SUP][rp->emp];
+    if (s0 > s1)
+        up += (s0 - s1) * em->supervision_min_day * em->working_days;
+    double vac = 0;
+    for (int a = 0; a < em->jobs.n; a++) {
+        int j = em->jobs.items[a];
+        const Job *jb = &m->jobs[j];
+        double gain = (d->by[ROW_DONOR][j] - (k->donor ? k->donor[j] : 0)) * jb->min_residual_hours;
+        if (jb->is_vacancy && jb->min_residual_hours > 0 && gain > vac)
+            vac = gain;
+    }
+    up += vac;
+    if (region_budget_row(d->o) && k->budget > d->by[ROW_BUDGET][0])
+        up += (k->budget - d->by[ROW_BUDGET][0]) * d->o->cost_hour[rp->cand] * m->candidates[rp->cand].max_hours_week;
+    return up + rp->pair_terms - d->by[ROW_INTAKE][rp->emp] - scenario_price(d, rp->cand, 0);
+}
+
+/* What pair i can reach at the current duals without a solve: the smaller
+ * of the fallback and the memo's bound. */
+static double pair_g_known(const PriceCtx *cx, int i)
+{
+    double g = pair_g_fallback(cx->r, cx->d, i);
+    if (cx->memo && cx->memo->round) {
+        double b = price_memo_bound(cx->m, cx->memo, cx->d, &cx->r->pairs[i], i);
+        if (b < g)
+            g = b;
+    }
+    return g;
+}
+
 static void price_pair(void *ctx, int i)
 {
     PriceCtx *cx = ctx;
@@ -1032,7 +1171,7 @@ static void price_pair(void *ctx, int i)
     const Duals *d = cx->d;
     const RegionPair *rp = &cx->r->pairs[i];
     PriceSlot *s = &cx->slots[i];
-    s->g = pair_g_fallback(cx->r, d, i);
+    s->g = pair_g_known(cx, i);
     if (s->g - d->by[ROW_CAND][rp->cand] <= RC_EPS) {
         s->kind = PRICE_SKIPPED;      /* no package of this pair can improve */
         return;
@@ -1070,6 +1209,7 @@ static void price_pair(void *ctx, int i)
         if (g < s->g)
             s->g = g;
     }
+    s->mip_bound = s->pk.status == CARVE_OPTIMAL || s->pk.status == CARVE_CUTOFF ? s->pk.bound : NAN;
     if (s->pk.n > 0)
         s->rc = column_rc(m, d, rp, &s->pk, terms_sum(&s->pk.terms) + rp->pair_terms);
     else
@@ -1078,6 +1218,57 @@ static void price_pair(void *ctx, int i)
 oom:
     s->st = MW_ENOMEM;
     pool_halt(cx->pool);
+}
+
+typedef struct {
+    double g;
+    int pair;
+} PriceOrder;
+
+static int price_order_cmp(const void *a, const void *b)
+{
+    const PriceOrder *x = a, *y = b;
+    if (x->g != y->g)
+        return x->g > y->g ? -1 : 1;
+    return x->pair - y->pair;
+}
+
+/* Partial pricing: candidate c's pairs in the order of what they can reach
+ * (pair_g_fallback, best first), solved until PRICE_PER_CAND of them gave
+ * an improving column; the rest stay PRICE_NONE with their fallback bound,
+ * so the round's Lagrangian bound stays valid. A round that adds nothing
+ * has priced every pair, so convergence is still proven. */
+static void price_candidate(void *ctx, int c)
+{
+    PriceCtx *cx = ctx;
+    int a = cx->first[c], n = cx->first[c + 1] - a;
+    if (n <= 0)
+        return;
+    PriceOrder *order = mw_malloc(sizeof *order * (size_t)n);
+    if (!order) {
+        cx->slots[a].st = MW_ENOMEM;
+        pool_halt(cx->pool);
+        return;
+    }
+    for (int k = 0; k < n; k++) {
+        order[k] = (PriceOrder){pair_g_known(cx, a + k), a + k};
+        cx->slots[a + k].g = order[k].g;
+    }
+    qsort(order, (size_t)n, sizeof *order, price_order_cmp);
+    int found = 0;
+    for (int k = 0; k < n && found < PRICE_PER_CAND; k++) {
+        PriceSlot *s = &cx->slots[order[k].pair];
+        price_pair(ctx, order[k].pair);
+        if (s->st != MW_OK)
+            break;
+        if (s->kind != PRICE_SOLVED || s->pk.n == 0 || s->rc <= RC_EPS)
+            continue;
+        int dup = 0;              /* a column the master has already: not an improvement */
+        for (int q = cx->r->pairs[order[k].pair].standalone; q >= 0 && !dup; q = cx->ms->next[q])
+            dup = same_package(&cx->r->cols[q].pk, &s->pk);
+        found += !dup;
+    }
+    mw_free(order);
 }
 
 /* Same column: the same tasks with the same work, supervision and vacancy. */
@@ -1125,11 +1316,15 @@ typedef struct {
     Master ms;
     Duals d;
     PriceSlot *ps;
+    PriceMemo memo;
+    int *first;               /* [nc + 1]: each candidate's first pair */
     double *y, *gbest, *gall, *x1;
     char *take, *dive;
     FixedRegion fx;           /* the current placements that enter as fixed columns */
     double fixed_budget, fixed_jobcoach;   /* what they take of the scenario rows */
 } Work;
+
+static void price_memo_free(PriceMemo *pm);
 
 static void work_free(Work *wk, const Region *r, int nc)
 {
@@ -1138,6 +1333,8 @@ static void work_free(Work *wk, const Region *r, int nc)
         for (int i = 0; i < r->n_pairs - r->n_fixed; i++)   /* the fixed pairs came after ps */
             package_free(&wk->ps[i].pk);
     mw_free(wk->ps);
+    mw_free(wk->first);
+    price_memo_free(&wk->memo);
     master_free(&wk->ms);
     duals_free(&wk->d);
     mw_free(wk->y);
@@ -1241,6 +1438,54 @@ static double lagrangian_all(const Model *m, Work *wk, const Duals *d, const dou
     return lagrangian(m, &wk->ms, y, nrows, wk->gall);
 }
 
+/* The memo of n pairs, each at round 0 with its standalone bound. */
+static int price_memo_init(PriceMemo *pm, const Region *r)
+{
+    pm->round = mw_calloc((size_t)r->n_pairs + 1, sizeof(int));
+    pm->bound = mw_malloc(sizeof(double) * (size_t)(r->n_pairs + 1));
+    pm->snap = mw_calloc(1, sizeof *pm->snap);
+    if (!pm->round || !pm->bound || !pm->snap)
+        return MW_ENOMEM;
+    pm->nsnap = pm->capsnap = 1;          /* round 0: no prices */
+    for (int i = 0; i < r->n_pairs; i++)
+        pm->bound[i] = r->cols[r->pairs[i].standalone].pk.bound;
+    return MW_OK;
+}
+
+/* Keeps the prices of the round about to be priced; its index, or -1. */
+static int price_memo_push(PriceMemo *pm, const Model *m, const Duals *d)
+{
+    if (mw_grow((void **)&pm->snap, &pm->capsnap, pm->nsnap + 1, sizeof *pm->snap))
+        return -1;
+    PriceSnap *k = &pm->snap[pm->nsnap];
+    k->task = mw_malloc(sizeof(double) * (size_t)(m->n_tasks + 1));
+    k->donor = mw_malloc(sizeof(double) * (size_t)(m->n_jobs + 1));
+    k->sup = mw_malloc(sizeof(double) * (size_t)(m->n_employers + 1));
+    if (!k->task || !k->donor || !k->sup) {
+        mw_free(k->task);
+        mw_free(k->donor);
+        mw_free(k->sup);
+        return -1;
+    }
+    memcpy(k->task, d->by[ROW_TASK], sizeof(double) * (size_t)m->n_tasks);
+    memcpy(k->donor, d->by[ROW_DONOR], sizeof(double) * (size_t)m->n_jobs);
+    memcpy(k->sup, d->by[ROW_SUP], sizeof(double) * (size_t)m->n_employers);
+    k->budget = d->by[ROW_BUDGET][0];
+    return pm->nsnap++;
+}
+
+static void price_memo_free(PriceMemo *pm)
+{
+    for (int k = 0; k < pm->nsnap; k++) {
+        mw_free(pm->snap[k].task);
+        mw_free(pm->snap[k].donor);
+        mw_free(pm->snap[k].sup);
+    }
+    mw_free(pm->snap);
+    mw_free(pm->round);
+    mw_free(pm->bound);
+}
+
 /* One pricing round against wk->d; appends the improving columns in pair
  * order. *added, *proven (every pair priced to optimality or skipped) and
  * the round's Lagrangian bound *L. */
@@ -1252,8 +1497,11 @@ static int price_round(const Model *m, const Weights *w, const RegionOptions *o,
     int nrows = wk->ms.nrows;            /* the rows of the duals; columns added below make more */
     memset(wk->ps, 0, sizeof *wk->ps * (size_t)r->n_pairs);
     Pool pl;
-    PriceCtx cx = {m, w, r, &wk->d, wk->ps, &pl};
-    pool_init(&pl, r->n_pairs, price_pair, &cx, deadline);
+    int snap = price_memo_push(&wk->memo, m, &wk->d);
+    if (snap < 0)
+        return MW_ENOMEM;
+    PriceCtx cx = {m, w, r, &wk->d, &wk->memo, wk->ps, &pl, wk->first, &wk->ms};
+    pool_init(&pl, m->n_candidates, price_candidate, &cx, deadline);
     char stage[32];
     snprintf(stage, sizeof stage, "pricing %d", round);
     pool_run(&pl, r->threads, o, stage);
@@ -1266,7 +1514,7 @@ static int price_round(const Model *m, const Weights *w, const RegionOptions *o,
         if (s->st != MW_OK)
             status = MW_ENOMEM;
         if (s->kind == PRICE_NONE)
-            s->g = pair_g_fallback(r, &wk->d, i);
+            s->g = pair_g_known(&cx, i);
         if (s->g > wk->gbest[rp->cand])
             wk->gbest[rp->cand] = s->g;
         if (s->kind == PRICE_NONE ||
@@ -1274,6 +1522,10 @@ static int price_round(const Model *m, const Weights *w, const RegionOptions *o,
             *proven = 0;
         if (s->kind != PRICE_SOLVED)
             continue;
+        if (!isnan(s->mip_bound)) {
+            wk->memo.round[i] = snap;
+            wk->memo.bound[i] = s->mip_bound;
+        }
         r->pricing_solves++;
         r->pricing_cutoffs += s->status == CARVE_CUTOFF;
         r->solver_errors += s->status == CARVE_SOLVER_ERROR;
@@ -1455,6 +1707,9 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     memset(&wk, 0, sizeof wk);
     int nc = m->n_candidates, status = MW_ENOMEM;
     double t0 = now_s(), deadline = o->time_limit > 0 ? t0 + o->time_limit : 0;
+    /* pricing stops at PRICING_SHARE of the time limit: the rest is the
+     * integer master's, which would otherwise get its 1 s minimum */
+    double price_deadline = o->time_limit > 0 ? t0 + PRICING_SHARE * o->time_limit : 0;
 
     r->chosen = mw_malloc(sizeof(int) * (size_t)(nc + 1));
     r->reasons = mw_calloc((size_t)nc + 1, sizeof *r->reasons);
@@ -1495,8 +1750,14 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     wk.gbest = mw_malloc(sizeof(double) * (size_t)(nc + 1));
     wk.gall = mw_malloc(sizeof(double) * (size_t)(nc + 1));
     wk.ps = mw_calloc((size_t)r->n_pairs + 1, sizeof *wk.ps);
-    if (!wk.gbest || !wk.gall || !wk.ps)
+    wk.first = mw_calloc((size_t)nc + 1, sizeof(int));
+    if (!wk.gbest || !wk.gall || !wk.ps || !wk.first || price_memo_init(&wk.memo, r))
         goto done;
+    for (int i = 0, c = 0; c <= nc; c++) {
+        while (i < r->n_pairs && r->pairs[i].cand < c)
+            i++;
+        wk.first[c] = i;
+    }
 
     /* the bound with zero duals: each candidate's best standalone bound */
     for (int c = 0; c < nc; c++)
@@ -1530,7 +1791,7 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
             break;                        /* no duals: the bound stays Lagrangian */
         r->master_lp = value;
         duals_set(&wk.d, m, &wk.ms, wk.y);
-        if (r->iterations >= o->max_iterations || (deadline > 0 && now_s() >= deadline)) {
+        if (r->iterations >= o->max_iterations || (price_deadline > 0 && now_s() >= price_deadline)) {
             /* stopped before pricing these duals: bound every pair without
              * solving (standalone bound + vacancy bonus), still valid */
             for (int c = 0; c < nc; c++)
@@ -1551,7 +1812,7 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
         int added, proven;
         double L, L_all;
         r->iterations++;
-        if (price_round(m, w, o, deadline, r->iterations, r, &wk, &added, &proven, &L, &L_all))
+        if (price_round(m, w, o, price_deadline, r->iterations, r, &wk, &added, &proven, &L, &L_all))
             goto done;
         if (L < best_L)
             best_L = L;
@@ -1598,6 +1859,8 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     }
     if (found && dv > gv)
         memcpy(wk.take, wk.dive, (size_t)r->n_cols);
+    if (master_polish(&wk.ms, r, m, wk.take))
+        goto done;
     if (found && r->n_cols > MASTER_BB_COLS) {
         mstatus = 4;
     } else {

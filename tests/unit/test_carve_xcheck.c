@@ -537,6 +537,29 @@ static void test_writer(void)
 
 /* ---- main --------------------------------------------------------------------- */
 
+/* The pricing cutoff (PairData.cutoff, the cutoff point offered to branch
+ * and bound as its first incumbent): with the cutoff just below glpsol's
+ * optimum the same optimum comes back as a package; just above it there is
+ * no package, and the bound reported is still at or above the optimum.
+ * Returns 1 when both held. */
+static int check_cutoff(PairData *p, double ref)
+{
+    double step = 1e-4 * (1 + fabs(ref));
+    Package pk;
+    p->use_cutoff = 1;
+    p->cutoff = ref - step;
+    int ok = carve_solve(p, &pk) == MW_OK && pk.status == CARVE_OPTIMAL && near(pk.objective, ref);
+    package_free(&pk);
+    p->cutoff = ref + step;
+    ok = ok && carve_solve(p, &pk) == MW_OK && pk.status == CARVE_CUTOFF && pk.n == 0 && leq(ref, pk.bound);
+    package_free(&pk);
+    p->use_cutoff = 0;
+    CHECK(ok);
+    if (!ok)
+        fprintf(stderr, "xcheck: pair %d: the cutoff around the optimum %.12g failed\n", p->cand, ref);
+    return ok;
+}
+
 static void dump_file(const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -570,7 +593,7 @@ int main(void)
     snprintf(dir, sizeof dir, "%s/mw-xcheck.XXXXXX", tmp && *tmp ? tmp : "/tmp");
     CHECK(mkdtemp(dir) != NULL);
 
-    int n_infeasible = 0, n_mismatch = 0, dumped = 0;
+    int n_infeasible = 0, n_mismatch = 0, dumped = 0, n_cutoff_checked = 0;
     double max_rel = 0;
     for (int i = 0; i < N_PAIRS; i++) {
         PairData *p = gen_pair(BASE_SEED + (uint64_t)i);
@@ -608,6 +631,8 @@ int main(void)
             bad = 1;
         }
         CHECK(!bad);
+        if (!bad && rs == REF_OPTIMAL)
+            n_cutoff_checked += check_cutoff(p, ref);
         verify_failures = 0;
         if (pk.status == CARVE_OPTIMAL)
             verify_package(i, p, &pk);
@@ -633,6 +658,9 @@ int main(void)
     for (int b = 0; b < B_COUNT; b++)
         printf("%s %s %d", b ? "," : "", bind_names[b], bind_count[b]);
     printf("\n");
+    printf("xcheck: %d optimal pairs re-solved with a cutoff just below and just above the optimum\n",
+           n_cutoff_checked);
+    CHECK(n_cutoff_checked >= N_PAIRS / 2);
     /* the generator must exercise both outcomes in a useful mix, and every
      * family must bind somewhere */
     CHECK(n_infeasible >= N_PAIRS * 15 / 100 && n_infeasible <= N_PAIRS * 40 / 100);
