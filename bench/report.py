@@ -38,8 +38,12 @@ def timing(runs, name):
         return None
     last = [l for l in t.splitlines() if l.strip()][-1].split()
     meta = kv(os.path.join(runs, name + ".meta"))
+    # /usr/bin/time writes %x as 0 for a process killed by a signal (a
+    # baseline's failed allocation aborts it), with a line that names it
+    sig = re.search(r"terminated by signal (\d+)", t)
+    code = 128 + int(sig.group(1)) if sig else int(last[4])
     return {"wall_s": float(last[0]), "cpu_s": round(float(last[1]) + float(last[2]), 2),
-            "peak_rss_mib": round(int(last[3]) / 1024.0, 1), "exit": int(last[4]),
+            "peak_rss_mib": round(int(last[3]) / 1024.0, 1), "exit": code,
             "load_before": meta.get("load_before"), "load_after": meta.get("load_after")}
 
 
@@ -198,7 +202,8 @@ def main(argv):
              "every pair known from this run (maatwerk's `bound_all_pairs`, maatwerk without pruning, "
              "glpsol's and cbc's bounds); *gap* = 1 − objective / best bound. Time ratios are the "
              "baseline's wall time over maatwerk's: a baseline that hit its cap was stopped there, so its "
-             "ratio is a lower bound on the true one.")
+             "ratio is a lower bound on the true one. A baseline that *failed* (out of the 8 GiB memory "
+             "guard, or an error) has no ratio: it gave nothing to compare.")
     L.append("")
     L.append("| region | solver | wall s | CPU s | peak MiB | status | objective | own bound | gap to best bound | "
              "time ÷ maatwerk | objective ÷ maatwerk |")
@@ -223,6 +228,7 @@ def main(argv):
             L.append("| | %s (cap %d s) | %s | %s | %s | %s | %s | %s | %s | %s | %s |" %
                      (s, b["cap_s"], fmt(b["wall_s"]), fmt(b["cpu_s"]), fmt(b["peak_rss_mib"], 0), b["status"],
                       fmt(b["objective"]), fmt(b["bound"]), gap(b["objective"]),
+                      "– (failed)" if b["status"] == "failed" else
                       ("≥ " if stopped else "") + ratio(b["wall_s"], mw["wall_s"]),
                       ratio(b["objective"], mw["objective"], 3) if b["objective"] is not None else "no solution"))
         L.append("| | best bound | | | | | | %s | | | |" % fmt(bb))

@@ -55,7 +55,7 @@ measure() {
     } > "$RUNS/$m_name.meta"
     /usr/bin/time -f '%e %U %S %M %x' -o "$RUNS/$m_name.time" "$@" > "$RUNS/$m_name.log" 2>&1
     echo "load_after $(cut -d' ' -f1-3 /proc/loadavg)" >> "$RUNS/$m_name.meta"
-    echo "bench: $m_name: $(cut -d' ' -f1 "$RUNS/$m_name.time") s wall"
+    echo "bench: $m_name: $(tail -n 1 "$RUNS/$m_name.time" | cut -d' ' -f1) s wall"
 }
 
 is_baseline() {
