@@ -1220,19 +1220,6 @@ oom:
     pool_halt(cx->pool);
 }
 
-typedef struct {
-    double g;
-    int pair;
-} PriceOrder;
-
-static int price_order_cmp(const void *a, const void *b)
-{
-    const PriceOrder *x = a, *y = b;
-    if (x->g != y->g)
-        return x->g > y->g ? -1 : 1;
-    return x->pair - y->pair;
-}
-
 /* Partial pricing: candidate c's pairs in the order of what they can reach
  * (pair_g_fallback, best first), solved until PRICE_PER_CAND of them gave
  * an improving column; the rest stay PRICE_NONE with their fallback bound,
@@ -1244,27 +1231,27 @@ static void price_candidate(void *ctx, int c)
     int a = cx->first[c], n = cx->first[c + 1] - a;
     if (n <= 0)
         return;
-    PriceOrder *order = mw_malloc(sizeof *order * (size_t)n);
+    Ranked *order = mw_malloc(sizeof *order * (size_t)n);   /* score: the bound, col: the pair */
     if (!order) {
         cx->slots[a].st = MW_ENOMEM;
         pool_halt(cx->pool);
         return;
     }
     for (int k = 0; k < n; k++) {
-        order[k] = (PriceOrder){pair_g_known(cx, a + k), a + k};
-        cx->slots[a + k].g = order[k].g;
+        order[k] = (Ranked){pair_g_known(cx, a + k), a + k};
+        cx->slots[a + k].g = order[k].score;
     }
-    qsort(order, (size_t)n, sizeof *order, price_order_cmp);
+    qsort(order, (size_t)n, sizeof *order, ranked_cmp);
     int found = 0;
     for (int k = 0; k < n && found < PRICE_PER_CAND; k++) {
-        PriceSlot *s = &cx->slots[order[k].pair];
-        price_pair(ctx, order[k].pair);
+        PriceSlot *s = &cx->slots[order[k].col];
+        price_pair(ctx, order[k].col);
         if (s->st != MW_OK)
             break;
         if (s->kind != PRICE_SOLVED || s->pk.n == 0 || s->rc <= RC_EPS)
             continue;
         int dup = 0;              /* a column the master has already: not an improvement */
-        for (int q = cx->r->pairs[order[k].pair].standalone; q >= 0 && !dup; q = cx->ms->next[q])
+        for (int q = cx->r->pairs[order[k].col].standalone; q >= 0 && !dup; q = cx->ms->next[q])
             dup = same_package(&cx->r->cols[q].pk, &s->pk);
         found += !dup;
     }
