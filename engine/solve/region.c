@@ -32,9 +32,7 @@
 #define ROW_EPS 1e-9         /* the greedy proposal's row tolerance (relative) */
 #define MAX_THREADS 64
 #define PRICING_SHARE 0.8     /* of --time-limit: pricing rounds stop there */
-#ifndef PRICE_PER_CAND
-#define PRICE_PER_CAND 1     /* pricing: improving columns per candidate and round */
-#endif
+#define PRICE_PER_CAND 1      /* pricing: new improving columns per candidate and round */
 
 void region_options_default(RegionOptions *o)
 {
@@ -1156,12 +1154,8 @@ static double price_memo_bound(const Model *m, const PriceMemo *pm, const Duals 
 static double pair_g_known(const PriceCtx *cx, int i)
 {
     double g = pair_g_fallback(cx->r, cx->d, i);
-    if (cx->memo && cx->memo->round) {
-        double b = price_memo_bound(cx->m, cx->memo, cx->d, &cx->r->pairs[i], i);
-        if (b < g)
-            g = b;
-    }
-    return g;
+    double b = price_memo_bound(cx->m, cx->memo, cx->d, &cx->r->pairs[i], i);
+    return b < g ? b : g;
 }
 
 static void price_pair(void *ctx, int i)
@@ -1170,8 +1164,7 @@ static void price_pair(void *ctx, int i)
     const Model *m = cx->m;
     const Duals *d = cx->d;
     const RegionPair *rp = &cx->r->pairs[i];
-    PriceSlot *s = &cx->slots[i];
-    s->g = pair_g_known(cx, i);
+    PriceSlot *s = &cx->slots[i];         /* s->g: pair_g_known, set by price_candidate */
     if (s->g - d->by[ROW_CAND][rp->cand] <= RC_EPS) {
         s->kind = PRICE_SKIPPED;      /* no package of this pair can improve */
         return;
@@ -1221,9 +1214,9 @@ oom:
 }
 
 /* Partial pricing: candidate c's pairs in the order of what they can reach
- * (pair_g_fallback, best first), solved until PRICE_PER_CAND of them gave
- * an improving column; the rest stay PRICE_NONE with their fallback bound,
- * so the round's Lagrangian bound stays valid. A round that adds nothing
+ * (pair_g_known, best first), solved until PRICE_PER_CAND of them gave a
+ * new improving column; the rest stay PRICE_NONE with that bound, so the
+ * round's Lagrangian bound stays valid. A round that adds nothing
  * has priced every pair, so convergence is still proven. */
 static void price_candidate(void *ctx, int c)
 {
@@ -1253,6 +1246,8 @@ static void price_candidate(void *ctx, int c)
         int dup = 0;              /* a column the master has already: not an improvement */
         for (int q = cx->r->pairs[order[k].col].standalone; q >= 0 && !dup; q = cx->ms->next[q])
             dup = same_package(&cx->r->cols[q].pk, &s->pk);
+        if (dup)
+            package_free(&s->pk); /* price_round adds only the packages left */
         found += !dup;
     }
     mw_free(order);
@@ -1518,12 +1513,7 @@ static int price_round(const Model *m, const Weights *w, const RegionOptions *o,
         r->solver_errors += s->status == CARVE_SOLVER_ERROR;
         r->time_limits += s->status == CARVE_TIME_LIMIT;
         if (status != MW_OK || s->pk.n == 0 || s->rc <= RC_EPS)
-            continue;
-        int dup = 0;
-        for (int k = rp->standalone; k >= 0 && !dup; k = wk->ms.next[k])
-            dup = same_package(&r->cols[k].pk, &s->pk);
-        if (dup)
-            continue;
+            continue;                 /* price_candidate dropped the packages the master has */
         if (push_column(r, i, &s->pk, terms_sum(&s->pk.terms) + rp->pair_terms, round))
             return MW_ENOMEM;
         memset(&s->pk, 0, sizeof s->pk);              /* the column owns it now */

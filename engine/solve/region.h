@@ -153,10 +153,10 @@ typedef struct {
  * (the defaults). Solver trouble in one pair is contained and counted
  * (solver_errors); the batch goes on. The carving stage always runs to the
  * end; time_limit stops the pricing rounds at 80% of it (the bound is then
- * Lagrangian), leaving the rest to the integer master, and caps the master. Worker threads free their GLPK environment when
- * they end; the caller's thread keeps its own. Not reentrant with
- * mw_alloc_fail_at sweeps when threads > 1 (the allocation counter is
- * shared). */
+ * Lagrangian), leaving the rest to the integer master, and caps the master.
+ * Worker threads free their GLPK environment when they end; the caller's
+ * thread keeps its own. Not reentrant with mw_alloc_fail_at sweeps when
+ * threads > 1 (the allocation counter is shared). */
 int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Region *r);
 void region_free(Region *r);
 
