@@ -60,7 +60,9 @@ static const char usage_text[] =
     "                                   (limits only with the candidate's consent)\n"
     "      [--top-pairs K]              carve at most K pairs per candidate, the best by a cheap\n"
     "                                   upper bound first (default: 12 when candidates x\n"
-    "                                   employers >= 100,000, else 0 = every pair)\n"
+    "                                   employers >= 100,000, else 0 = every pair; with\n"
+    "                                   --time-limit S at most what half of S carves at 800\n"
+    "                                   pairs a second, at least 4)\n"
     "  export-mip DIR -o FILE.lp [--preset NAME]\n"
     "                                   the monolithic regional MIP (every feasible pair, every\n"
     "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
@@ -535,7 +537,7 @@ static int cmd_run(const Options *o)
         ro.time_limit = o->time_limit;
     ro.progress = progress_update;
     ro.progress_ctx = &prog;
-    ro.top_pairs = o->have_top_pairs ? (int)o->top_pairs : prune_default_top(m);
+    ro.top_pairs = o->have_top_pairs ? (int)o->top_pairs : prune_default_top(m, ro.time_limit);
     ro.previous = have_prev ? &prev : NULL;
     Region r;
     Proposal p;

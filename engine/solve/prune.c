@@ -120,9 +120,16 @@ double prune_pair_bound(const PairData *p)
     return val;
 }
 
-int prune_default_top(const Model *m)
+int prune_default_top(const Model *m, double time_limit)
 {
-    return (double)m->n_candidates * m->n_employers >= PRUNE_AUTO_CELLS ? PRUNE_DEFAULT_TOP : 0;
+    if ((double)m->n_candidates * m->n_employers < PRUNE_AUTO_CELLS)
+        return 0;
+    int k = PRUNE_DEFAULT_TOP;
+    if (time_limit > 0) {
+        double fit = PRUNE_CARVE_SHARE * time_limit * PRUNE_PAIRS_PER_S / m->n_candidates;
+        k = fit < PRUNE_MIN_TOP ? PRUNE_MIN_TOP : fit < k ? (int)fit : k;
+    }
+    return k;
 }
 
 static int item_cmp(const void *a, const void *b)

@@ -18,9 +18,24 @@
 #define PRUNE_DEFAULT_TOP 12
 #define PRUNE_AUTO_CELLS 100000.0
 
+/* A time limit bounds the carving too, which runs to its end once started:
+ * K is lowered (never below PRUNE_MIN_TOP) until n_candidates × K pairs
+ * fit PRUNE_CARVE_SHARE of the limit at PRUNE_PAIRS_PER_S pairs a second.
+ * The rate is a fixed number, not a measurement of the machine, so the
+ * same input and options give the same K (and output) anywhere; it is
+ * about what 2 cores carve (bench/README.md: M about 1,100 pairs a second,
+ * L about 760, its 13 million pairs through the filters all ranked first).
+ * L with a limit of 300 s gets K = 6: carving took 157 s, and the proposal
+ * was 8% better than with K = 4, which left more time to pricing. */
+#define PRUNE_MIN_TOP 4
+#define PRUNE_CARVE_SHARE 0.5
+#define PRUNE_PAIRS_PER_S 800.0
+
 /* The K for m when the user gave none: PRUNE_DEFAULT_TOP when
- * n_candidates × n_employers ≥ PRUNE_AUTO_CELLS, else 0 (no pruning). */
-int prune_default_top(const Model *m);
+ * n_candidates × n_employers ≥ PRUNE_AUTO_CELLS, else 0 (no pruning);
+ * with time_limit > 0 (seconds) at most what the carving can do in its
+ * share of the limit (above), at least PRUNE_MIN_TOP. */
+int prune_default_top(const Model *m, double time_limit);
 
 /* An upper bound on the carving objective of p (docs/carving-model.md),
  * prices included when p has them: the optimum of the relaxation that keeps

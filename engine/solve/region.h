@@ -24,6 +24,10 @@ typedef struct {
     double master_time_limit; /* seconds for each master LP and for the integer master
                                  (capped by what is left of time_limit, but at least 1 s);
                                  default 60 */
+    int master_pool_cols; /* a master with more columns than this when pricing starts
+                             solves its LPs over a column pool (region.c: each candidate's
+                             best column first, the others entering while they price
+                             positive; same optimum); default 4000; < 0 = never */
     /* progress callback: called from the main thread with done/total of a
      * stage ("carving", "pricing N", "master"); may be NULL */
     void (*progress)(void *ctx, const char *stage, long done, long total);
@@ -44,7 +48,7 @@ typedef struct {
 } RegionOptions;
 
 /* Fills o with the defaults: threads 0, max_iterations 50, time_limit 0,
- * budget -1, master_time_limit 60, no progress callback, no scenario rows
+ * budget -1, master_time_limit 60, master_pool_cols 4000, no progress callback, no scenario rows
  * (jobcoach_pool -1), no carve cache, top_pairs 0 (no pruning; `maatwerk
  * run` uses prune_default_top). */
 void region_options_default(RegionOptions *o);
@@ -152,7 +156,8 @@ typedef struct {
  * region_free) or MW_ENOMEM (*r then holds nothing to free). o may be NULL
  * (the defaults). Solver trouble in one pair is contained and counted
  * (solver_errors); the batch goes on. The carving stage always runs to the
- * end; time_limit stops the pricing rounds at 80% of it (the bound is then
+ * end (`maatwerk run` lowers top_pairs to fit a time limit: prune.h);
+ * time_limit stops the pricing rounds at 80% of it (the bound is then
  * Lagrangian), leaving the rest to the integer master, and caps the master.
  * Worker threads free their GLPK environment when they end; the caller's
  * thread keeps its own. Not reentrant with mw_alloc_fail_at sweeps when

@@ -146,13 +146,27 @@ static void test_default(void)
     memset(&m, 0, sizeof m);
     m.n_candidates = 300;
     m.n_employers = 60;           /* the demo: 18,000 combinations */
-    CHECK(prune_default_top(&m) == 0);
+    CHECK(prune_default_top(&m, 0) == 0);
+    CHECK(prune_default_top(&m, 1) == 0);       /* small regions carve every pair, limit or not */
     m.n_candidates = 2000;
     m.n_employers = 400;
-    CHECK(prune_default_top(&m) == PRUNE_DEFAULT_TOP);
+    CHECK(prune_default_top(&m, 0) == PRUNE_DEFAULT_TOP);
     m.n_candidates = 1000;
     m.n_employers = 100;
-    CHECK(prune_default_top(&m) == PRUNE_DEFAULT_TOP);
+    CHECK(prune_default_top(&m, 0) == PRUNE_DEFAULT_TOP);
+    /* a time limit: K × n_candidates pairs in half the limit at 800 a second */
+    m.n_candidates = 20000;
+    m.n_employers = 4000;
+    CHECK(prune_default_top(&m, 0) == PRUNE_DEFAULT_TOP);
+    CHECK(prune_default_top(&m, 300) == 6);     /* 120,000 pairs */
+    CHECK(prune_default_top(&m, 350) == 7);     /* 140,000 pairs */
+    CHECK(prune_default_top(&m, 450) == 9);     /* 180,000 pairs */
+    CHECK(prune_default_top(&m, 3600) == PRUNE_DEFAULT_TOP);
+    CHECK(prune_default_top(&m, 10) == PRUNE_MIN_TOP);
+    m.n_candidates = 2000;
+    m.n_employers = 400;
+    CHECK(prune_default_top(&m, 40) == 8);      /* 16,000 pairs */
+    CHECK(prune_default_top(&m, 60) == PRUNE_DEFAULT_TOP);
 }
 
 static int solve(const Model *m, int threads, int top, Region *r)

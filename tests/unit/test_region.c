@@ -50,6 +50,9 @@ static Model *region_model(int nc, int ne, uint64_t seed)
     return m;
 }
 
+/* RegionOptions.master_pool_cols for solve(); -2 = the default */
+static int pool_cols = -2;
+
 static int solve(const Model *m, int threads, int max_iterations, double time_limit, Region *r)
 {
     Weights w;
@@ -59,6 +62,8 @@ static int solve(const Model *m, int threads, int max_iterations, double time_li
     o.threads = threads;
     o.max_iterations = max_iterations;
     o.time_limit = time_limit;
+    if (pool_cols != -2)
+        o.master_pool_cols = pool_cols;
     return region_solve(m, &w, &o, r);
 }
 
@@ -462,6 +467,46 @@ static void test_regions(void)
     }
 }
 
+/* The column pool of the master LP (master_pool_cols 0: every master
+ * pools) reaches the same LP optimum as the master over every column: the
+ * same converged bound, a feasible proposal, the same for any thread
+ * count; a pool that kept a column out would lower the bound. */
+static void test_pool(void)
+{
+    static const uint64_t seeds[] = {1, 7, 2026, 99};
+    for (size_t s = 0; s < sizeof seeds / sizeof seeds[0]; s++) {
+        Model *m = region_model(60, 12, seeds[s]);
+        CHECK(m != NULL);
+        if (!m)
+            return;
+        Region full, pooled, pooled2;
+        pool_cols = -1;
+        int st0 = solve(m, 1, 50, 0, &full);
+        pool_cols = 0;
+        int st1 = solve(m, 1, 50, 0, &pooled);
+        int st2 = solve(m, 2, 50, 0, &pooled2);
+        pool_cols = -2;
+        CHECK(st0 == MW_OK && st1 == MW_OK && st2 == MW_OK);
+        if (st0 == MW_OK && st1 == MW_OK && st2 == MW_OK) {
+            CHECK(full.converged && pooled.converged);
+            CHECK(fabs(full.lp_bound - pooled.lp_bound) <= TOL * (1 + fabs(full.lp_bound)));
+            CHECK(pooled.objective <= pooled.lp_bound + TOL);
+            check_region(m, &pooled);
+            CHECK(same_region(&pooled, &pooled2, m->n_candidates));
+            printf("pool, seed %llu: %d columns; bound %.6f pooled, %.6f over every column; objective %.4f, %.4f\n",
+                   (unsigned long long)seeds[s], pooled.n_cols, pooled.lp_bound, full.lp_bound, pooled.objective,
+                   full.objective);
+        }
+        if (st0 == MW_OK)
+            region_free(&full);
+        if (st1 == MW_OK)
+            region_free(&pooled);
+        if (st2 == MW_OK)
+            region_free(&pooled2);
+        model_free(m);
+    }
+}
+
 /* The checker itself: a proposal broken on purpose must fail it. */
 static void test_checker_catches(void)
 {
@@ -602,8 +647,11 @@ static void test_alloc_sweep(void)
     CHECK(total > 10);
     long step = total / 200 + 1;          /* ~200 solves: each one carves and prices again */
     int bad = 0, failures = 0;
-    for (long n = 1; n <= total + 1; n += step) {
-        mw_alloc_fail_at(n);
+    /* the second half of the sweep with the column pool in every master LP */
+    for (long n = 1; n <= 2 * (total + 1); n += step) {
+        pool_cols = n > total + 1 ? 0 : -2;
+        long at = n > total + 1 ? n - (total + 1) : n;
+        mw_alloc_fail_at(at);
         int st = solve(m, 1, 50, 0, &r);
         mw_alloc_fail_at(0);
         if (st == MW_ENOMEM) {
@@ -616,6 +664,7 @@ static void test_alloc_sweep(void)
             bad = 1;
         }
     }
+    pool_cols = -2;
     CHECK(!bad);
     CHECK(failures > 0);
     printf("allocation sweep: %ld allocations, %d failed runs\n", total, failures);
@@ -625,6 +674,7 @@ static void test_alloc_sweep(void)
 int main(void)
 {
     test_regions();
+    test_pool();
     test_checker_catches();
     test_time_limit();
     test_progress();
