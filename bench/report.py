@@ -248,19 +248,20 @@ def main(argv):
         L.append("| | 0 (off) | %d | 0 | %s | %s | (reference) | %s |" %
                  (mw0["pairs_carved"], fmt(mw0["wall_s"]), fmt(mw0["objective"]), fmt(mw0["bound"])))
     L.append("")
-    L.append("### Scaling series (maatwerk, default options; `converged` and the pricing rounds are in results.json)")
+    L.append("### Scaling series (maatwerk, default options; K: the pruning's top pairs per candidate in force; "
+             "`converged` and the pricing rounds are in results.json)")
     L.append("")
-    L.append("| region | candidates | employers | pairs through filters | carved | wall s | CPU s | peak MiB | "
+    L.append("| region | candidates | employers | K | pairs through filters | carved | wall s | CPU s | peak MiB | "
              "carve s | pricing s | master s | objective | gap to own bound | status |")
-    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for r in regions:
         mw = r["maatwerk"]
         if not mw:
             continue
         st = mw["stages_s"]
-        L.append("| %s | %d | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s | %.2f%% | %s |" %
+        L.append("| %s | %d | %d | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %.2f%% | %s |" %
                  (r["region"] + (" (`--time-limit %g`)" % r["time_limit_s"] if r["time_limit_s"] else ""),
-                  r["candidates"], r["employers"], mw["pairs_carved"] + mw["pruned_pairs"],
+                  r["candidates"], r["employers"], mw["top_pairs"] or "all", mw["pairs_carved"] + mw["pruned_pairs"],
                   mw["pairs_carved"], fmt(mw["wall_s"]), fmt(mw["cpu_s"]), fmt(mw["peak_rss_mib"], 0),
                   fmt(st.get("carve")), fmt(st.get("pricing")), fmt(st.get("master")), fmt(mw["objective"]),
                   100 * mw["gap"], mw["master_status"]))

@@ -137,10 +137,16 @@ void lp_rows_route(LpBuilder *b, const PairTask *pt, int h, int v)
 
 int lp_simplex(glp_prob *lp, int tm_lim)
 {
+    return lp_simplex_meth(lp, tm_lim, GLP_PRIMAL);
+}
+
+int lp_simplex_meth(glp_prob *lp, int tm_lim, int meth)
+{
     glp_smcp smcp;
     glp_init_smcp(&smcp);
     smcp.msg_lev = GLP_MSG_OFF;
     smcp.presolve = GLP_OFF;
+    smcp.meth = meth;
     smcp.tm_lim = tm_lim;
     return glp_simplex(lp, &smcp);
 }

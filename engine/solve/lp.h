@@ -73,6 +73,8 @@ void lp_rows_route(LpBuilder *b, const PairTask *pt, int h, int v);
 /* glp_simplex / glp_intopt with no terminal output, no presolve and a time
  * limit of tm_lim milliseconds. Return GLPK's code. */
 int lp_simplex(glp_prob *lp, int tm_lim);
+/* lp_simplex with GLPK's method meth (GLP_PRIMAL, GLP_DUALP, GLP_DUAL). */
+int lp_simplex_meth(glp_prob *lp, int tm_lim, int meth);
 int lp_intopt(glp_prob *lp, int tm_lim);
 /* lp_intopt with an objective cutoff: x[1..n] is a point (not a solution:
  * GLPK's glp_ios_heur_sol checks no row) whose objective is the cutoff,

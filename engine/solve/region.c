@@ -625,10 +625,13 @@ static int master_load(const Master *ms, const Region *r, int integer, int poole
 }
 
 /* Solves the LP from the stored basis, falling back to the standard basis
- * when GLPK refuses it. 1 when optimal. */
-static int master_simplex(glp_prob *lp, int tm_lim)
+ * when GLPK refuses it; meth: GLP_PRIMAL after columns entered (the basis
+ * stays primal feasible), GLP_DUALP after bounds changed (it stays dual
+ * feasible; GLPK falls back to the primal simplex if the dual one fails).
+ * 1 when optimal. */
+static int master_simplex(glp_prob *lp, int tm_lim, int meth)
 {
-    int ret = lp_simplex(lp, tm_lim);
+    int ret = lp_simplex_meth(lp, tm_lim, meth);
     if (ret != 0 && ret != GLP_ETMLIM) {
         glp_std_basis(lp);
         ret = lp_simplex(lp, tm_lim);
@@ -769,14 +772,17 @@ static int master_release(const Master *ms, char *held, const Region *r, glp_pro
 }
 
 /* master_simplex until no held column prices positive (held NULL: once),
- * within t_end (monotonic seconds). 1 when optimal over every column. */
+ * within t_end (monotonic seconds); the first solve with method meth, the
+ * ones after columns entered with the primal simplex. 1 when optimal over
+ * every column. */
 static int master_pool_simplex(const Master *ms, char *held, const Region *r, glp_prob *lp, int n_candidates,
-                               PoolScratch *ps, double t_end)
+                               PoolScratch *ps, double t_end, int meth)
 {
     for (;;) {
         int left = (int)((t_end - now_s()) * 1000);
-        if (left < 1 || !master_simplex(lp, left))
+        if (left < 1 || !master_simplex(lp, left, meth))
             return 0;
+        meth = GLP_PRIMAL;
         if (!held || master_release(ms, held, r, lp, n_candidates, ps) == 0)
             return 1;
     }
@@ -803,7 +809,7 @@ static int master_lp(Master *ms, const Region *r, int n_candidates, int tm_lim, 
         status = master_load(ms, r, 0, 1, &s->b);
         if (status == MW_OK && ms->held)
             status = pool_scratch(&ps, ms, n_candidates);
-        if (status == MW_OK && master_pool_simplex(ms, ms->held, r, s->b.lp, n_candidates, &ps, t_end)) {
+        if (status == MW_OK && master_pool_simplex(ms, ms->held, r, s->b.lp, n_candidates, &ps, t_end, GLP_PRIMAL)) {
             *value = glp_get_obj_val(s->b.lp);
             for (int i = 0; i < ms->nrows; i++) {
                 double d = glp_get_row_dual(s->b.lp, lp_row1(i));
@@ -883,7 +889,7 @@ static int master_mip(const Master *ms, const Region *r, int tm_lim, const doubl
     } else {
         lp_open(&s->b, &s->trap);
         status = master_load(ms, r, 1, 0, &s->b);
-        if (status == MW_OK && master_simplex(s->b.lp, tm_lim)) {
+        if (status == MW_OK && master_simplex(s->b.lp, tm_lim, GLP_PRIMAL)) {
             glp_iocp iocp;
             glp_init_iocp(&iocp);
             iocp.msg_lev = GLP_MSG_OFF;
@@ -943,9 +949,16 @@ static void master_unuse(const Master *ms, double *used, int k)
  * 1 every column the LP sets to 1; then the largest fractional column and
  * every other at DIVE_BULK or more, each when it still fits in the rows
  * beside the columns fixed so far (so the LP stays feasible: all the other
- * columns can go to 0), the largest at 0 when it does not fit; re-solve
- * from the current basis and repeat until the LP is integral.
- * Deterministic. take[k] = 1 for the columns of the proposal (when time
+ * columns can go to 0), and at 0 every fractional column that does not fit
+ * (it never will: the fixed columns only grow); re-solve from the current
+ * basis with the dual simplex (only bounds changed; held columns of the
+ * pool enter as they price positive) and repeat until the LP is integral.
+ * Deterministic. Fixing the columns that cannot fit all at once, instead
+ * of the largest in each step, and the dual simplex took M's dive from 153
+ * re-solves (4.4 s) to 0.8 s with a better proposal (21,535.8 -> 21,585.5);
+ * at L (K = 6, --time-limit 300) the dive had stopped at its time limit with
+ * 1,500 fractional columns left (180,358), now 191,180, 2.7% under the
+ * master LP. take[k] = 1 for the columns of the proposal (when time
  * runs out: the columns fixed at 1 so far, a feasible proposal); *found = 0
  * when GLPK failed (take untouched). MW_OK or MW_ENOMEM. Large masters get
  * a proposal within a few percent of the LP in seconds, where branch and
@@ -977,7 +990,7 @@ static int master_dive(const Master *ms, const Region *r, int n_candidates, int 
                 memcpy(held, ms->held, (size_t)ms->ncols);
         }
         double t_end = now_s() + tm_lim / 1000.0;
-        int ok = status == MW_OK && master_pool_simplex(ms, held, r, lp, n_candidates, &ps, t_end);
+        int ok = status == MW_OK && master_pool_simplex(ms, held, r, lp, n_candidates, &ps, t_end, GLP_PRIMAL);
         int partial = 0;
         s->used = ok ? mw_calloc((size_t)ms->nrows + 1, sizeof(double)) : NULL;
         s->cand = ok ? mw_malloc(sizeof *s->cand * (size_t)(r->n_cols + 1)) : NULL;
@@ -1007,20 +1020,22 @@ static int master_dive(const Master *ms, const Region *r, int n_candidates, int 
                 partial = 1;              /* out of time: the columns fixed at 1 so far */
                 break;
             }
-            /* the largest, and every other at DIVE_BULK or more, fixed at 1 when
-             * it still fits beside the columns fixed so far (then the LP stays
-             * feasible); the largest fixed at 0 when it does not fit */
+            /* the largest and every other at DIVE_BULK or more, fixed at 1
+             * when it still fits beside the columns fixed so far (then the
+             * LP stays feasible); every fractional column that does not fit
+             * is fixed at 0: the columns fixed at 1 only grow, so it could
+             * never fit later */
             qsort(s->cand, (size_t)nc, sizeof *s->cand, ranked_cmp);
-            for (int q = 0; q < nc && (q == 0 || s->cand[q].score >= DIVE_BULK); q++) {
+            for (int q = 0; q < nc; q++) {
                 int k = s->cand[q].col;
-                if (master_fits(ms, s->used, k)) {
+                if (!master_fits(ms, s->used, k)) {
+                    glp_set_col_bnds(lp, lp_col1(k), GLP_FX, 0, 0);
+                } else if (q == 0 || s->cand[q].score >= DIVE_BULK) {
                     glp_set_col_bnds(lp, lp_col1(k), GLP_FX, 1, 1);
                     master_use(ms, s->used, k);
-                } else if (q == 0) {
-                    glp_set_col_bnds(lp, lp_col1(k), GLP_FX, 0, 0);
                 }
             }
-            if (!master_pool_simplex(ms, held, r, lp, n_candidates, &ps, t_end))
+            if (!master_pool_simplex(ms, held, r, lp, n_candidates, &ps, t_end, GLP_DUALP))
                 partial = 1;              /* time limit (or GLPK trouble): what is fixed at 1 */
             if (partial)
                 break;
