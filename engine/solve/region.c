@@ -717,10 +717,20 @@ static int master_pool(Master *ms, const Region *r, int n_candidates, int limit)
     return MW_OK;
 }
 
-/* Scratch for master_pool_simplex: [ncols] and [n_candidates]. */
+/* The LP's row duals y[nrows], clamped at 0: every row is ≤ in a maximisation. */
+static void master_duals(const Master *ms, glp_prob *lp, double *y)
+{
+    for (int i = 0; i < ms->nrows; i++) {
+        double d = glp_get_row_dual(lp, lp_row1(i));
+        y[i] = d > 0 ? d : 0;
+    }
+}
+
+/* Scratch for master_pool_simplex: [ncols], [n_candidates] and [nrows]. */
 typedef struct {
     Ranked *rc;
     int *per;
+    double *y;
     int churn;                /* 1: the objective has the churn bonus (the dive's) */
 } PoolScratch;
 
@@ -728,13 +738,15 @@ static int pool_scratch(PoolScratch *ps, const Master *ms, int n_candidates)
 {
     ps->rc = mw_malloc(sizeof *ps->rc * (size_t)(ms->ncols + 1));
     ps->per = mw_malloc(sizeof(int) * (size_t)(n_candidates + 1));
-    return ps->rc && ps->per ? MW_OK : MW_ENOMEM;
+    ps->y = mw_malloc(sizeof(double) * (size_t)(ms->nrows + 1));
+    return ps->rc && ps->per && ps->y ? MW_OK : MW_ENOMEM;
 }
 
 static void pool_scratch_free(PoolScratch *ps)
 {
     mw_free(ps->rc);
     mw_free(ps->per);
+    mw_free(ps->y);
 }
 
 /* Frees, in lp, the held columns (held[k] = 1) that price positive at the
@@ -745,15 +757,14 @@ static int master_release(const Master *ms, char *held, const Region *r, glp_pro
 {
     Ranked *rc = ps->rc;
     int *per = ps->per, n = 0, in = 0;
+    master_duals(ms, lp, ps->y);
     for (int k = 0; k < ms->ncols; k++) {
         if (!held[k])
             continue;
         double v = r->cols[k].score + (ps->churn ? r->cols[k].churn_bonus : 0);
         const ColCoef *cc = &ms->coef[k];
-        for (int q = 0; q < cc->n; q++) {
-            double d = glp_get_row_dual(lp, lp_row1(cc->row[q]));
-            v -= (d > 0 ? d : 0) * cc->val[q];
-        }
+        for (int q = 0; q < cc->n; q++)
+            v -= ps->y[cc->row[q]] * cc->val[q];
         if (v > RC_EPS)
             rc[n++] = (Ranked){v, k};
     }
@@ -811,10 +822,7 @@ static int master_lp(Master *ms, const Region *r, int n_candidates, int tm_lim, 
             status = pool_scratch(&ps, ms, n_candidates);
         if (status == MW_OK && master_pool_simplex(ms, ms->held, r, s->b.lp, n_candidates, &ps, t_end, GLP_PRIMAL)) {
             *value = glp_get_obj_val(s->b.lp);
-            for (int i = 0; i < ms->nrows; i++) {
-                double d = glp_get_row_dual(s->b.lp, lp_row1(i));
-                y[i] = d > 0 ? d : 0;
-            }
+            master_duals(ms, s->b.lp, y);
             master_keep_basis(ms, s->b.lp);
             *ok = 1;
         }
