@@ -265,6 +265,8 @@ static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta,
     /* pair pruning (issue 6) */
     put_int(j, s, "top_pairs", r->top_pairs);
     put_int(j, s, "pruned_pairs", r->pruned_pairs);
+    put_int(j, s, "deferred_pairs", r->deferred_pairs);
+    put_int(j, s, "deferred_carved", r->deferred_carved);
     put_num(j, s, "bound_all_pairs", r->bound_all_pairs);
     put_int(j, s, "pricing_cutoffs", r->pricing_cutoffs);
 

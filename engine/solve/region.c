@@ -46,6 +46,7 @@ void region_options_default(RegionOptions *o)
     o->progress = NULL;
     o->progress_ctx = NULL;
     o->jobcoach_pool = -1;
+    o->defer_pairs = 1;
 }
 
 double column_work(const Column *c, int task)
@@ -257,6 +258,8 @@ typedef struct {
     CandPair *items;          /* pairs with a package, by employer index */
     int n_pruned, cap_pruned;
     PruneItem *pruned;        /* pairs not carved: key = upper bound + pair terms */
+    int n_deferred;           /* the first n_deferred of pruned: ranks top0 .. top-1, carved
+                                 after the first master LP if they can improve it */
     int status;               /* MW_OK or MW_ENOMEM */
 } CandSlot;
 
@@ -264,11 +267,21 @@ typedef struct {
     const Model *m;
     const Weights *w;
     int top;                  /* RegionOptions.top_pairs */
+    int top0;                 /* carved before the first master LP: defer_first(top) */
     CandSlot *slots;
     Pool *pool;
     CarveCache *cache;        /* NULL = solve every pair */
     const char *skip;         /* [n_candidates] 1: a fixed placement, no other column; may be NULL */
 } CarveCtx;
+
+/* Of a candidate's top K pairs (K = top_pairs > 1), the better half by
+ * upper bound is carved before the first master LP; with o->defer_pairs
+ * the others (ranks top0 .. K-1, "deferred") only when that LP's duals
+ * leave them room to improve it (defer_stage). */
+static int defer_first(const RegionOptions *o)
+{
+    return o->defer_pairs && o->top_pairs > 1 ? (o->top_pairs + 1) / 2 : o->top_pairs;
+}
 
 /* Carves pair (ci, e) into s: a package item, or a no_package count.
  * MW_OK or MW_ENOMEM. */
@@ -340,13 +353,14 @@ static int carve_top(CarveCtx *cx, CandSlot *s, int ci, const int *emps, int n)
     }
     prune_sort(rank, nr);
     int st = MW_OK;
-    for (int k = 0; k < nr && k < cx->top && st == MW_OK; k++)
+    for (int k = 0; k < nr && k < cx->top0 && st == MW_OK; k++)
         st = carve_one(cx, s, ci, rank[k].emp);
-    if (st == MW_OK && nr > cx->top) {
-        s->n_pruned = nr - cx->top;
+    if (st == MW_OK && nr > cx->top0) {
+        s->n_pruned = nr - cx->top0;
+        s->n_deferred = (nr < cx->top ? nr : cx->top) - cx->top0;
         s->pruned = mw_malloc(sizeof *s->pruned * (size_t)s->n_pruned);
         if (s->pruned)
-            memcpy(s->pruned, rank + cx->top, sizeof *s->pruned * (size_t)s->n_pruned);
+            memcpy(s->pruned, rank + cx->top0, sizeof *s->pruned * (size_t)s->n_pruned);
         else
             st = MW_ENOMEM;
     }
@@ -376,7 +390,7 @@ static void carve_candidate(void *ctx, int ci)
         else if (carve_one(cx, s, ci, e))
             goto oom;
     }
-    if (pass && npass <= cx->top) {
+    if (pass && npass <= cx->top0) {
         for (int k = 0; k < npass; k++)
             if (carve_one(cx, s, ci, pass[k]))
                 goto oom;
@@ -1317,6 +1331,35 @@ static double pair_g_known(const PriceCtx *cx, int i)
     return b < g ? b : g;
 }
 
+/* Pair (c, e) as its pricing problem at duals d: the prices on its
+ * objective and, as the cutoff, what an improving column must beat, with
+ * pair terms `terms`. NULL without memory. */
+static PairData *priced_pair(const Model *m, const Weights *w, const Duals *d, int c, int e, double terms)
+{
+    PairData *p = pair_build(m, c, e, w);
+    if (!p)
+        return NULL;
+    p->price_work = mw_arena_alloc(&p->arena, sizeof(double) * (size_t)(p->nt + 1));
+    p->price_vacancy = mw_arena_alloc(&p->arena, sizeof(double) * (size_t)(p->nj + 1));
+    if (!p->price_work || !p->price_vacancy) {
+        pair_free(p);
+        return NULL;
+    }
+    /* the budget's price per hour, h = q / π, enters as a price per unit of work */
+    double budget_hour = scenario_price(d, c, 1) - scenario_price(d, c, 0);
+    for (int t = 0; t < p->nt; t++)
+        p->price_work[t] = d->by[ROW_TASK][p->t[t].task] + d->by[ROW_DONOR][p->j[p->t[t].job].job] +
+                           budget_hour / p->t[t].pi;
+    p->price_sup = d->by[ROW_SUP][e];
+    /* improving iff bound + pair terms − intake dual − candidate dual > RC_EPS */
+    p->use_cutoff = 1;
+    p->cutoff = d->by[ROW_CAND][c] + d->by[ROW_INTAKE][e] - terms + RC_EPS;
+    /* a vacancy lifts the residual R_j: the donor row gains R_j, a bonus */
+    for (int j = 0; j < p->nj; j++)
+        p->price_vacancy[j] = p->j[j].vacancy ? -d->by[ROW_DONOR][p->j[j].job] * p->j[j].R : 0;
+    return p;
+}
+
 static void price_pair(void *ctx, int i)
 {
     PriceCtx *cx = ctx;
@@ -1328,27 +1371,9 @@ static void price_pair(void *ctx, int i)
         s->kind = PRICE_SKIPPED;      /* no package of this pair can improve */
         return;
     }
-    PairData *p = pair_build(m, rp->cand, rp->emp, cx->w);
+    PairData *p = priced_pair(m, cx->w, d, rp->cand, rp->emp, rp->pair_terms);
     if (!p)
         goto oom;
-    p->price_work = mw_arena_alloc(&p->arena, sizeof(double) * (size_t)(p->nt + 1));
-    p->price_vacancy = mw_arena_alloc(&p->arena, sizeof(double) * (size_t)(p->nj + 1));
-    if (!p->price_work || !p->price_vacancy) {
-        pair_free(p);
-        goto oom;
-    }
-    /* the budget's price per hour, h = q / π, enters as a price per unit of work */
-    double budget_hour = scenario_price(d, rp->cand, 1) - scenario_price(d, rp->cand, 0);
-    for (int t = 0; t < p->nt; t++)
-        p->price_work[t] = d->by[ROW_TASK][p->t[t].task] + d->by[ROW_DONOR][p->j[p->t[t].job].job] +
-                           budget_hour / p->t[t].pi;
-    p->price_sup = d->by[ROW_SUP][rp->emp];
-    /* improving iff bound + pair terms − intake dual − candidate dual > RC_EPS */
-    p->use_cutoff = 1;
-    p->cutoff = d->by[ROW_CAND][rp->cand] + d->by[ROW_INTAKE][rp->emp] - rp->pair_terms + RC_EPS;
-    /* a vacancy lifts the residual R_j: the donor row gains R_j, a bonus */
-    for (int j = 0; j < p->nj; j++)
-        p->price_vacancy[j] = p->j[j].vacancy ? -d->by[ROW_DONOR][p->j[j].job] * p->j[j].R : 0;
     int st = carve_solve(p, &s->pk);
     pair_free(p);
     if (st != MW_OK)
@@ -1447,6 +1472,7 @@ static int push_column(Region *r, int pair, const Package *pk, double score, int
 typedef struct {
     int cand, emp;
     double g0;
+    int deferred;             /* among the candidate's top_pairs: defer_stage decides */
 } PrunedPair;
 
 typedef struct {
@@ -1496,7 +1522,7 @@ static int carve_all(const Model *m, const Weights *w, const RegionOptions *o, R
     if (!wk->cs)
         return MW_ENOMEM;
     Pool pl;
-    CarveCtx cx = {m, w, o->top_pairs, wk->cs, &pl, o->carve_cache, wk->fx.skip};
+    CarveCtx cx = {m, w, o->top_pairs, defer_first(o), wk->cs, &pl, o->carve_cache, wk->fx.skip};
     pool_init(&pl, nc, carve_candidate, &cx, 0);
     pool_run(&pl, r->threads, o, "carving");
     for (int c = 0; c < nc; c++) {
@@ -1513,7 +1539,8 @@ static int carve_all(const Model *m, const Weights *w, const RegionOptions *o, R
     for (int c = 0; c < nc; c++) {
         r->pruned[c] = wk->cs[c].n_pruned;
         for (int k = 0; k < wk->cs[c].n_pruned; k++)
-            wk->pruned[np++] = (PrunedPair){c, wk->cs[c].pruned[k].emp, wk->cs[c].pruned[k].key};
+            wk->pruned[np++] = (PrunedPair){c, wk->cs[c].pruned[k].emp, wk->cs[c].pruned[k].key,
+                                            k < wk->cs[c].n_deferred};
     }
     for (int c = 0; c < nc; c++) {
         CandSlot *s = &wk->cs[c];
@@ -1577,6 +1604,199 @@ static double lagrangian_all(const Model *m, Work *wk, const Duals *d, const dou
     if (improves)
         *improves = imp;
     return lagrangian(m, &wk->ms, y, nrows, wk->gall);
+}
+
+/* ---- deferred pairs: carved when the first master LP leaves them room ------- */
+
+typedef struct {
+    CarveCtx carve;           /* slots: what each candidate carved here */
+    const Duals *d;           /* NULL: no duals (the master LP failed): carve every deferred pair */
+    const Work *wk;
+    const long *pfirst;       /* [n_candidates + 1]: each candidate's first pruned pair */
+    char *carved;             /* [n_pruned] 1: carved here, no longer pruned */
+} DeferCtx;
+
+/* Candidate c's deferred pairs (its first pruned pairs, in rank order):
+ * each whose pricing problem at the first duals can beat the candidate's
+ * dual — its cheap bound first, then the LP relaxation and branch and
+ * bound with the cutoff — is carved (its standalone package). */
+static void defer_candidate(void *ctx, int c)
+{
+    DeferCtx *cx = ctx;
+    const Model *m = cx->carve.m;
+    const Weights *w = cx->carve.w;
+    CandSlot *s = &cx->carve.slots[c];
+    for (long k = cx->pfirst[c]; k < cx->pfirst[c + 1] && cx->wk->pruned[k].deferred; k++) {
+        int e = cx->wk->pruned[k].emp, take = 1;
+        if (cx->d) {
+            /* the risk term is at most w->risk (carve_top) */
+            double terms = pair_terms(m, w, c, e, travel_minutes(&m->candidates[c], &m->employers[e])) +
+                           (w->risk > 0 ? w->risk : 0);
+            PairData *p = priced_pair(m, w, cx->d, c, e, terms);
+            if (!p)
+                goto oom;
+            take = prune_pair_bound(p) > p->cutoff;
+            if (take) {
+                Package pk;
+                int st = carve_solve(p, &pk);
+                take = pk.status != CARVE_CUTOFF;
+                package_free(&pk);
+                if (st != MW_OK) {
+                    pair_free(p);
+                    goto oom;
+                }
+            }
+            pair_free(p);
+        }
+        if (take) {
+            if (carve_one(&cx->carve, s, c, e))
+                goto oom;
+            cx->carved[k] = 1;
+        }
+    }
+    if (s->n > 1)
+        qsort(s->items, (size_t)s->n, sizeof *s->items, cand_pair_cmp);
+    return;
+oom:
+    s->status = MW_ENOMEM;
+    pool_halt(cx->carve.pool);
+}
+
+/* Builds the master over r's columns: rows, the current placements' use of
+ * them, and the column pool. MW_OK or MW_ENOMEM. */
+static int master_setup(Work *wk, const Model *m, const Region *r, const RegionOptions *o)
+{
+    if (master_init(&wk->ms, m, r->n_pairs))
+        return MW_ENOMEM;
+    wk->ms.o = o;
+    wk->ms.fixed_use[ROW_TASK] = wk->fx.task;
+    wk->ms.fixed_use[ROW_INTAKE] = wk->fx.intake;
+    wk->ms.fixed_use[ROW_SUP] = wk->fx.sup;
+    wk->ms.fixed_use[ROW_DONOR] = wk->fx.donor;
+    wk->ms.fixed_use[ROW_BUDGET] = &wk->fixed_budget;
+    wk->ms.fixed_use[ROW_JOBCOACH] = &wk->fixed_jobcoach;
+    for (int k = 0; k < r->n_cols; k++)
+        if (master_add(&wk->ms, m, r, k))
+            return MW_ENOMEM;
+    return master_pool(&wk->ms, r, m->n_candidates, o->master_pool_cols);
+}
+
+/* Merges the deferred pairs carved in slots into r (pairs by candidate,
+ * then employer; each with its standalone column, which are all of r's
+ * columns so far) and takes them out of the pruned pairs. */
+static int defer_merge(const Model *m, Region *r, Work *wk, CandSlot *slots, const char *carved)
+{
+    int nc = m->n_candidates, add = 0;
+    for (int c = 0; c < nc; c++) {
+        CandSlot *s = &slots[c];
+        add += s->n;
+        r->no_package[c] += s->no_package;
+        r->solver_errors += s->solver_errors;
+        r->time_limits += s->time_limits;
+        r->carve_solves += s->solves;
+    }
+    long np = 0;
+    for (long k = 0; k < wk->n_pruned; k++) {
+        const PrunedPair *pp = &wk->pruned[k];
+        if (carved[k])
+            r->pruned[pp->cand]--;
+        else
+            wk->pruned[np++] = *pp;
+    }
+    r->deferred_carved = wk->n_pruned - np;
+    r->pruned_pairs = wk->n_pruned = np;
+    if (add == 0)
+        return MW_OK;
+    assert(r->n_cols == r->n_pairs);
+    RegionPair *old_pairs = r->pairs;
+    Column *old_cols = r->cols;
+    int n_old = r->n_pairs, i = 0;
+    r->pairs = NULL;
+    r->cols = NULL;
+    r->n_pairs = r->cap_pairs = r->n_cols = r->cap_cols = 0;
+    int st = MW_OK;
+    for (int c = 0; c < nc; c++) {
+        CandSlot *s = &slots[c];
+        for (int k = 0; (i < n_old && old_pairs[i].cand == c) || k < s->n;) {
+            int from_old = i < n_old && old_pairs[i].cand == c && (k >= s->n || old_pairs[i].emp < s->items[k].emp);
+            RegionPair rp;
+            Package *pk;
+            double score;
+            if (from_old) {
+                rp = old_pairs[i];
+                pk = &old_cols[rp.standalone].pk;
+                score = old_cols[rp.standalone].score;
+                i++;
+            } else {
+                CandPair *cp = &s->items[k++];
+                rp = (RegionPair){c, cp->emp, cp->travel, cp->terms, -1};
+                pk = &cp->pk;
+                score = terms_sum(&pk->terms) + cp->terms;
+            }
+            if (st == MW_OK && !mw_grow((void **)&r->pairs, &r->cap_pairs, r->n_pairs + 1, sizeof *r->pairs) &&
+                !push_column(r, r->n_pairs, pk, score, 0)) {
+                memset(pk, 0, sizeof *pk);            /* the column owns it now */
+                rp.standalone = r->n_cols - 1;
+                r->pairs[r->n_pairs++] = rp;
+            } else {
+                st = MW_ENOMEM;
+            }
+        }
+    }
+    for (int k = 0; k < n_old; k++)
+        package_free(&old_cols[k].pk);                /* none left, unless out of memory */
+    mw_free(old_pairs);
+    mw_free(old_cols);
+    return st;
+}
+
+/* The deferred pairs (ranks defer_first(K) .. K-1 of a pruned candidate):
+ * against the duals of the master LP over the pairs carved so far, carves
+ * those whose pricing problem shows a column that improves it, leaves the
+ * others pruned (in bound_all_pairs with their cheap bound, like every
+ * pruned pair), and rebuilds the master. MW_OK or MW_ENOMEM. */
+static int defer_stage(const Model *m, const Weights *w, const RegionOptions *o, double deadline, Region *r,
+                       Work *wk)
+{
+    int nc = m->n_candidates;
+    for (long k = 0; k < wk->n_pruned; k++)
+        r->deferred_pairs += wk->pruned[k].deferred;
+    if (r->deferred_pairs == 0)
+        return MW_OK;
+    double *y = mw_malloc(sizeof(double) * (size_t)(wk->ms.nrows + 1));
+    long *pfirst = mw_calloc((size_t)nc + 2, sizeof(long));
+    char *carved = mw_calloc((size_t)wk->n_pruned + 1, 1);
+    CandSlot *slots = mw_calloc((size_t)nc + 1, sizeof *slots);
+    double value = 0;
+    int ok = 0, st = MW_ENOMEM;
+    if (!y || !pfirst || !carved || !slots ||
+        (r->n_cols > 0 && master_lp(&wk->ms, r, nc, master_tm_lim(o, deadline), &value, y, &ok)))
+        goto out;                         /* no column: no duals, every deferred pair is carved */
+    if (ok)
+        duals_set(&wk->d, m, &wk->ms, y);
+    for (long k = 0, c = 0; c <= nc; c++) {
+        while (k < wk->n_pruned && wk->pruned[k].cand < c)
+            k++;
+        pfirst[c] = k;
+    }
+    Pool pl;
+    DeferCtx cx = {{m, w, o->top_pairs, 0, slots, &pl, o->carve_cache, wk->fx.skip}, ok ? &wk->d : NULL, wk, pfirst,
+                   carved};
+    pool_init(&pl, nc, defer_candidate, &cx, 0);
+    pool_run(&pl, r->threads, o, "deferred pairs");
+    for (int c = 0; c < nc; c++)
+        if (slots[c].status != MW_OK)
+            goto out;
+    if (defer_merge(m, r, wk, slots, carved))
+        goto out;
+    master_free(&wk->ms);
+    st = master_setup(wk, m, r, o);
+out:
+    cand_slots_free(slots, nc);
+    mw_free(carved);
+    mw_free(pfirst);
+    mw_free(y);
+    return st;
 }
 
 /* The memo of n pairs, each at round 0 with its standalone bound. */
@@ -1864,13 +2084,9 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     double t1 = now_s();
     r->seconds_carve = t1 - t0;
 
-    if (master_init(&wk.ms, m, r->n_pairs) || duals_init(&wk.d, m))
+    if (duals_init(&wk.d, m))
         goto done;
-    wk.ms.o = wk.d.o = o;
-    wk.ms.fixed_use[ROW_TASK] = wk.fx.task;
-    wk.ms.fixed_use[ROW_INTAKE] = wk.fx.intake;
-    wk.ms.fixed_use[ROW_SUP] = wk.fx.sup;
-    wk.ms.fixed_use[ROW_DONOR] = wk.fx.donor;
+    wk.d.o = o;
     /* the current placements take their share of the budget and the pool too */
     for (int i = 0; i < wk.fx.n; i++)
         if (wk.fx.pk[i].n > 0) {
@@ -1878,13 +2094,10 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
             wk.fixed_budget += region_budget_row(o) ? o->cost_hour[c] * wk.fx.pk[i].hours : 0;
             wk.fixed_jobcoach += region_jobcoach_row(o) ? o->jobcoach_hours[c] : 0;
         }
-    wk.ms.fixed_use[ROW_BUDGET] = &wk.fixed_budget;
-    wk.ms.fixed_use[ROW_JOBCOACH] = &wk.fixed_jobcoach;
-    for (int k = 0; k < r->n_cols; k++)
-        if (master_add(&wk.ms, m, r, k))
-            goto done;
-    if (master_pool(&wk.ms, r, nc, o->master_pool_cols))
+    if (master_setup(&wk, m, r, o) || defer_stage(m, w, o, deadline, r, &wk))
         goto done;
+    double t_defer = now_s();
+    r->seconds_carve = t_defer - t0;          /* the deferred pairs are carving too */
     wk.gbest = mw_malloc(sizeof(double) * (size_t)(nc + 1));
     wk.gall = mw_malloc(sizeof(double) * (size_t)(nc + 1));
     wk.ps = mw_calloc((size_t)r->n_pairs + 1, sizeof *wk.ps);
@@ -1962,7 +2175,7 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
         }
     }
     double t2 = now_s();
-    r->seconds_pricing = t2 - t1;
+    r->seconds_pricing = t2 - t_defer;
     if (r->converged) {
         r->lp_bound = r->master_lp;
     } else {

@@ -42,6 +42,10 @@ typedef struct {
     int top_pairs;        /* pair pruning (DESIGN §4.1): a candidate with more than this
                              many pairs that pass the filters has only the top_pairs best
                              by upper bound (prune.h) carved; 0 = carve every pair */
+    int defer_pairs;      /* with top_pairs K > 1: carve the better half (ceil(K/2)) first,
+                             and the others only when the duals of the master LP over
+                             those show they can improve it (region.c, defer_stage);
+                             default 1, 0 = carve all K at once */
     /* weekly runs: last week's proposal (--previous), or NULL. Its packages
      * get Weights.churn in the integer master (see region_solve). */
     const Previous *previous;
@@ -50,7 +54,7 @@ typedef struct {
 /* Fills o with the defaults: threads 0, max_iterations 50, time_limit 0,
  * budget -1, master_time_limit 60, master_pool_cols 4000, no progress callback, no scenario rows
  * (jobcoach_pool -1), no carve cache, top_pairs 0 (no pruning; `maatwerk
- * run` uses prune_default_top). */
+ * run` uses prune_default_top), defer_pairs 1. */
 void region_options_default(RegionOptions *o);
 
 /* A package column: candidate, employer, the package and its score. */
@@ -135,6 +139,12 @@ typedef struct {
     int top_pairs;        /* the K in force (0 = none) */
     long pruned_pairs;    /* pairs not carved */
     int *pruned;          /* [n_candidates] pairs not carved, per candidate */
+    /* of the top_pairs of a pruned candidate, ranks defer_first(K) .. K-1
+     * are deferred: carved only when the duals of the master LP over the
+     * pairs carved before them show that their pricing problem beats the
+     * candidate's dual (region.c, defer_stage); the others stay pruned */
+    long deferred_pairs;  /* deferred pairs considered */
+    long deferred_carved; /* of them, carved (in carve_solves; the rest in pruned_pairs) */
     double bound_all_pairs;   /* a valid upper bound over every pair, pruned ones included */
     long pricing_cutoffs;     /* pricing solves stopped after the LP (CARVE_CUTOFF) */
     /* weekly runs: current placements without review enter as fixed columns

@@ -169,7 +169,7 @@ static void test_default(void)
     CHECK(prune_default_top(&m, 60) == PRUNE_DEFAULT_TOP);
 }
 
-static int solve(const Model *m, int threads, int top, Region *r)
+static int solve_defer(const Model *m, int threads, int top, int defer, Region *r)
 {
     Weights w;
     weights_default(&w);
@@ -177,7 +177,62 @@ static int solve(const Model *m, int threads, int top, Region *r)
     region_options_default(&o);
     o.threads = threads;
     o.top_pairs = top;
+    o.defer_pairs = defer;
     return region_solve(m, &w, &o, r);
+}
+
+static int solve(const Model *m, int threads, int top, Region *r)
+{
+    return solve_defer(m, threads, top, 1, r);
+}
+
+static int has_pair(const Region *r, int c, int e)
+{
+    for (int i = 0; i < r->n_pairs; i++)
+        if (r->pairs[i].cand == c && r->pairs[i].emp == e)
+            return 1;
+    return 0;
+}
+
+/* Deferred pairs (region.h, defer_pairs): with K = 4, ranks 2 and 3 of a
+ * pruned candidate wait for the first master LP. Against carving all four
+ * at once: the same pairs through the filters (carved + pruned), every
+ * pair carved with deferral also carved without it (the same top 4), some
+ * deferred pairs carved and some left pruned (this region has both), and —
+ * both converged — a master LP bound over the subset that is at most the
+ * bound over all four. */
+static void test_defer(void)
+{
+    Model *m = gen_model(80, 24, 607);
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    Region all, d1, d2;
+    CHECK(solve_defer(m, 1, 4, 0, &all) == MW_OK);
+    CHECK(solve_defer(m, 1, 4, 1, &d1) == MW_OK);
+    CHECK(solve_defer(m, 2, 4, 1, &d2) == MW_OK);
+    CHECK(all.deferred_pairs == 0 && all.deferred_carved == 0);
+    CHECK(d1.deferred_pairs > 0);
+    CHECK(d1.deferred_carved > 0 && d1.deferred_carved < d1.deferred_pairs);
+    CHECK(d1.pruned_pairs > all.pruned_pairs);
+    CHECK(d1.pruned_pairs - all.pruned_pairs == d1.deferred_pairs - d1.deferred_carved);
+    CHECK(d1.carve_solves + d1.pruned_pairs == all.carve_solves + all.pruned_pairs);
+    int subset = 1;
+    for (int i = 0; i < d1.n_pairs; i++)
+        subset &= has_pair(&all, d1.pairs[i].cand, d1.pairs[i].emp);
+    CHECK(subset);
+    CHECK(d1.n_pairs < all.n_pairs);
+    CHECK(all.converged && d1.converged);
+    CHECK(d1.lp_bound <= all.lp_bound + 1e-6);
+    CHECK(d1.bound_all_pairs >= d1.lp_bound - 1e-9);
+    CHECK(d1.bound_all_pairs >= all.objective - 1e-6);
+    /* thread count does not matter */
+    CHECK(d1.n_pairs == d2.n_pairs && d1.n_cols == d2.n_cols && d1.deferred_carved == d2.deferred_carved);
+    CHECK(d1.objective == d2.objective && d1.lp_bound == d2.lp_bound);
+    region_free(&all);
+    region_free(&d1);
+    region_free(&d2);
+    model_free(m);
 }
 
 static void test_region(void)
@@ -236,5 +291,6 @@ int main(void)
     test_valid(601, 0);
     test_valid(602, 1);
     test_region();
+    test_defer();
     return check_report("test_prune");
 }

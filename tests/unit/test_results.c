@@ -346,11 +346,13 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
     CHECK(get(par, "top")->valueint == p->top);
     CHECK(KEYS(get(meta, "solver"), "lp_bound", "bound_is_lagrangian", "master_lp", "objective", "gap",
                "iterations", "converged", "master_status", "columns", "pairs", "carve_solves", "pricing_solves",
-               "solver_errors", "time_limits", "top_pairs", "pruned_pairs", "bound_all_pairs",
-               "pricing_cutoffs"));
+               "solver_errors", "time_limits", "top_pairs", "pruned_pairs", "deferred_pairs",
+               "deferred_carved", "bound_all_pairs", "pricing_cutoffs"));
     CHECK(get(get(meta, "solver"), "columns")->valueint == p->r->n_cols);
     CHECK(get(get(meta, "solver"), "top_pairs")->valueint == p->r->top_pairs);
     CHECK(get(get(meta, "solver"), "pruned_pairs")->valueint == p->r->pruned_pairs);
+    CHECK(get(get(meta, "solver"), "deferred_pairs")->valueint == p->r->deferred_pairs);
+    CHECK(get(get(meta, "solver"), "deferred_carved")->valueint == p->r->deferred_carved);
     CHECK_NEAR(get(get(meta, "solver"), "bound_all_pairs")->valuedouble, p->r->bound_all_pairs, 1e-6);
 
     const cJSON *prop = get(j, "proposal");
