@@ -42,7 +42,7 @@ typedef struct {
     int top_pairs;        /* pair pruning (DESIGN §4.1): a candidate with more than this
                              many pairs that pass the filters has only the top_pairs best
                              by upper bound (prune.h) carved; 0 = carve every pair */
-    int defer_pairs;      /* with top_pairs K > 1: carve the better half (ceil(K/2)) first,
+    int defer_pairs;      /* with top_pairs K > 6: carve the better half (ceil(K/2), at least 6) first,
                              and the others only when the duals of the master LP over
                              those show they can improve it (region.c, defer_stage);
                              default 1, 0 = carve all K at once */
@@ -139,7 +139,7 @@ typedef struct {
     int top_pairs;        /* the K in force (0 = none) */
     long pruned_pairs;    /* pairs not carved */
     int *pruned;          /* [n_candidates] pairs not carved, per candidate */
-    /* of the top_pairs of a pruned candidate, ranks defer_first(K) .. K-1
+    /* of the top_pairs of a pruned candidate, ranks defer_first .. K-1
      * are deferred: carved only when the duals of the master LP over the
      * pairs carved before them show that their pricing problem beats the
      * candidate's dual (region.c, defer_stage); the others stay pruned */

@@ -194,13 +194,13 @@ static int has_pair(const Region *r, int c, int e)
     return 0;
 }
 
-/* Deferred pairs (region.h, defer_pairs): with K = 4, ranks 2 and 3 of a
- * pruned candidate wait for the first master LP. Against carving all four
+/* Deferred pairs (region.h, defer_pairs): with K = 10, ranks 6-9 of a
+ * pruned candidate wait for the first master LP. Against carving all ten
  * at once: the same pairs through the filters (carved + pruned), every
  * pair carved with deferral also carved without it (the same top 4), some
  * deferred pairs carved and some left pruned (this region has both), and —
  * both converged — a master LP bound over the subset that is at most the
- * bound over all four. */
+ * bound over all ten. With K = 6 nothing is deferred. */
 static void test_defer(void)
 {
     Model *m = gen_model(80, 24, 607);
@@ -208,9 +208,9 @@ static void test_defer(void)
     if (!m)
         return;
     Region all, d1, d2;
-    CHECK(solve_defer(m, 1, 4, 0, &all) == MW_OK);
-    CHECK(solve_defer(m, 1, 4, 1, &d1) == MW_OK);
-    CHECK(solve_defer(m, 2, 4, 1, &d2) == MW_OK);
+    CHECK(solve_defer(m, 1, 10, 0, &all) == MW_OK);
+    CHECK(solve_defer(m, 1, 10, 1, &d1) == MW_OK);
+    CHECK(solve_defer(m, 2, 10, 1, &d2) == MW_OK);
     CHECK(all.deferred_pairs == 0 && all.deferred_carved == 0);
     CHECK(d1.deferred_pairs > 0);
     CHECK(d1.deferred_carved > 0 && d1.deferred_carved < d1.deferred_pairs);
@@ -232,6 +232,9 @@ static void test_defer(void)
     region_free(&all);
     region_free(&d1);
     region_free(&d2);
+    CHECK(solve_defer(m, 1, 6, 1, &d1) == MW_OK);
+    CHECK(d1.deferred_pairs == 0 && d1.pruned_pairs > 0);
+    region_free(&d1);
     model_free(m);
 }
 
