@@ -62,9 +62,10 @@ static const char usage_text[] =
     "                                   upper bound first (default: 12 when candidates x\n"
     "                                   employers >= 100,000, else 0 = every pair; with\n"
     "                                   --time-limit S at most what half of S carves at 800\n"
-    "                                   pairs a second, at least 4); the better half first,\n"
-    "                                   the others only if the master LP over those shows\n"
-    "                                   they can improve it\n"
+    "                                   pairs a second, at least 4); above 6 the better\n"
+    "                                   half first, the others only if they may enter a\n"
+    "                                   shortlist or the master LP over those shows they\n"
+    "                                   can improve it\n"
     "  export-mip DIR -o FILE.lp [--preset NAME]\n"
     "                                   the monolithic regional MIP (every feasible pair, every\n"
     "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
@@ -540,6 +541,7 @@ static int cmd_run(const Options *o)
     ro.progress = progress_update;
     ro.progress_ctx = &prog;
     ro.top_pairs = o->have_top_pairs ? (int)o->top_pairs : prune_default_top(m, ro.time_limit);
+    ro.shortlist_top = o->top ? (int)o->top : 5;    /* proposal_build's top, below */
     ro.previous = have_prev ? &prev : NULL;
     Region r;
     Proposal p;

@@ -132,6 +132,7 @@ static int run_one(const ScenarioArgs *a, const Model *m, const Scenario *s, Car
     ro.jobcoach_hours = cost_mem + sm->n_candidates + 1;
     ro.carve_cache = cache;
     ro.top_pairs = a->top_pairs >= 0 ? a->top_pairs : prune_default_top(sm, ro.time_limit);
+    ro.shortlist_top = a->top;                      /* proposal_build's top, below */
     status = region_solve(sm, &s->w, &ro, &r);
     progress_done(prog);
     if (status != MW_OK)

@@ -47,6 +47,7 @@ void region_options_default(RegionOptions *o)
     o->progress_ctx = NULL;
     o->jobcoach_pool = -1;
     o->defer_pairs = 1;
+    o->shortlist_top = 5;
 }
 
 double column_work(const Column *c, int task)
@@ -294,6 +295,8 @@ static int defer_first(const RegionOptions *o)
 
 /* Carves pair (ci, e) into s: a package item, or a no_package count.
  * MW_OK or MW_ENOMEM. */
+static int carve_record(CarveCtx *cx, CandSlot *s, int ci, int e, Package pk);
+
 static int carve_one(CarveCtx *cx, CandSlot *s, int ci, int e)
 {
     const Model *m = cx->m;
@@ -305,6 +308,14 @@ static int carve_one(CarveCtx *cx, CandSlot *s, int ci, int e)
     pair_free(p);
     if (st != MW_OK)
         return MW_ENOMEM;
+    return carve_record(cx, s, ci, e, pk);
+}
+
+/* Counts the standalone carve pk of pair (ci, e) in s and keeps it as an
+ * item when it has a package (s owns it then). MW_OK or MW_ENOMEM. */
+static int carve_record(CarveCtx *cx, CandSlot *s, int ci, int e, Package pk)
+{
+    const Model *m = cx->m;
     s->solves++;
     s->solver_errors += pk.status == CARVE_SOLVER_ERROR;
     s->time_limits += pk.status == CARVE_TIME_LIMIT;
@@ -1622,25 +1633,134 @@ typedef struct {
     const Duals *d;           /* NULL: no duals (the master LP failed): carve every deferred pair */
     const Work *wk;
     const long *pfirst;       /* [n_candidates + 1]: each candidate's first pruned pair */
+    const Region *r;          /* the pairs carved before: the candidates' shortlists so far */
+    const int *rfirst;        /* [n_candidates + 1]: each candidate's first pair in r */
+    int top;                  /* the shortlists' length (RegionOptions.shortlist_top) */
+    const double *emp_thr;    /* [n_employers] each employer's shortlist entry score (emp_thresholds) */
     char *carved;             /* [n_pruned] 1: carved here, no longer pruned */
 } DeferCtx;
 
+static int double_desc(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x > y ? -1 : x < y;
+}
+
+/* Relative slack on the comparisons with a shortlist's entry score. */
+#define SHORT_EPS 1e-9
+
+/* thr[e]: the k-th best standalone score among employer e's pairs in r;
+ * -HUGE_VAL with fewer than k pairs, HUGE_VAL for every employer when k
+ * is 0 (no shortlist). MW_OK or MW_ENOMEM. */
+static int emp_thresholds(const Region *r, int owners, int k, double *thr)
+{
+    for (int o = 0; o < owners; o++)
+        thr[o] = k > 0 ? -HUGE_VAL : HUGE_VAL;
+    if (k <= 0)
+        return MW_OK;
+    int *first = mw_calloc((size_t)owners + 1, sizeof(int));
+    int *fill = mw_calloc((size_t)owners + 1, sizeof(int));
+    double *v = mw_malloc(sizeof(double) * (size_t)(r->n_pairs + 1));
+    if (!first || !fill || !v) {
+        mw_free(first);
+        mw_free(fill);
+        mw_free(v);
+        return MW_ENOMEM;
+    }
+    for (int i = 0; i < r->n_pairs; i++)
+        first[r->pairs[i].emp + 1]++;
+    for (int o = 0; o < owners; o++)
+        first[o + 1] += first[o];
+    for (int i = 0; i < r->n_pairs; i++) {
+        int o = r->pairs[i].emp;
+        v[first[o] + fill[o]++] = r->cols[r->pairs[i].standalone].score;
+    }
+    for (int o = 0; o < owners; o++)
+        if (fill[o] >= k) {
+            qsort(v + first[o], (size_t)fill[o], sizeof *v, double_desc);
+            thr[o] = v[first[o] + k - 1];
+        }
+    mw_free(first);
+    mw_free(fill);
+    mw_free(v);
+    return MW_OK;
+}
+
+/* Keeps the k best of the scores offered, best first, in top[0 .. *n-1]. */
+static void top_insert(double *top, int *n, int k, double v)
+{
+    if (k <= 0 || (*n == k && v <= top[k - 1]))
+        return;
+    int i = *n < k ? (*n)++ : k - 1;
+    for (; i > 0 && top[i - 1] < v; i--)
+        top[i] = top[i - 1];
+    top[i] = v;
+}
+
+/* Whether a pair whose standalone score is at most ub could enter a
+ * shortlist whose entry score is thr (ties break by id: count them in). */
+static int may_enter(double ub, double thr)
+{
+    return ub >= thr - SHORT_EPS * (1 + fabs(thr));
+}
+
 /* Candidate c's deferred pairs (its first pruned pairs, in rank order):
- * each whose pricing problem at the first duals can beat the candidate's
- * dual — its cheap bound first, then the LP relaxation and branch and
- * bound with the cutoff — is carved (its standalone package). */
+ * carved (their standalone package) are those whose score may reach the
+ * shortlist of the candidate (its k-th best score so far, rising as the
+ * deferred pairs enter) or of the employer (the k-th best before them) —
+ * so that both shortlists are those of carving all K at once — and those
+ * whose pricing problem at the first duals can beat the candidate's dual:
+ * its cheap bound first, then the LP relaxation and branch and bound with
+ * the cutoff. */
 static void defer_candidate(void *ctx, int c)
 {
     DeferCtx *cx = ctx;
     const Model *m = cx->carve.m;
     const Weights *w = cx->carve.w;
     CandSlot *s = &cx->carve.slots[c];
+    int ntop = 0, have = 0;
+    double *top = cx->top > 0 ? mw_malloc(sizeof(double) * (size_t)cx->top) : NULL;
+    if (cx->top > 0 && !top)
+        goto oom;
+    for (int i = cx->rfirst[c]; i < cx->rfirst[c + 1]; i++)
+        top_insert(top, &ntop, cx->top, cx->r->cols[cx->r->pairs[i].standalone].score);
     for (long k = cx->pfirst[c]; k < cx->pfirst[c + 1] && cx->wk->pruned[k].deferred; k++) {
+        for (; have < s->n; have++)       /* the deferred pairs carved so far */
+            top_insert(top, &ntop, cx->top, terms_sum(&s->items[have].pk.terms) + s->items[have].terms);
         int e = cx->wk->pruned[k].emp, take = 1;
-        if (cx->d) {
+        double g0 = cx->wk->pruned[k].g0;
+        double cthr = cx->top <= 0 ? HUGE_VAL : ntop < cx->top ? -HUGE_VAL : top[cx->top - 1];
+        double thr = cthr < cx->emp_thr[e] ? cthr : cx->emp_thr[e];
+        int shortlist = may_enter(g0, thr);
+        /* without duals, or with a shortlist that is not full or a cache that
+         * makes the carve cheap: carve */
+        if (cx->d && !(shortlist && (thr == -HUGE_VAL || cx->carve.cache))) {
             /* the risk term is at most w->risk (carve_top) */
             double terms = pair_terms(m, w, c, e, travel_minutes(&m->candidates[c], &m->employers[e])) +
                            (w->risk > 0 ? w->risk : 0);
+            if (shortlist) {
+                /* the standalone carve, cut off at the lower shortlist's entry
+                 * score: the package (an optimum: the cutoff only prunes)
+                 * when its score may reach it, else a cutoff */
+                PairData *p = pair_build(m, c, e, w);
+                if (!p)
+                    goto oom;
+                p->use_cutoff = 1;
+                p->cutoff = thr - terms - SHORT_EPS * (1 + fabs(thr));
+                Package pk;
+                int st = carve_solve(p, &pk);
+                pair_free(p);
+                if (st != MW_OK)
+                    goto oom;
+                if (pk.status != CARVE_CUTOFF) {
+                    if (carve_record(&cx->carve, s, c, e, pk))
+                        goto oom;
+                    cx->carved[k] = 1;
+                    continue;
+                }
+                package_free(&pk);
+            }
+            /* its pricing problem at the first duals */
             PairData *p = priced_pair(m, w, cx->d, c, e, terms);
             if (!p)
                 goto oom;
@@ -1663,10 +1783,12 @@ static void defer_candidate(void *ctx, int c)
             cx->carved[k] = 1;
         }
     }
+    mw_free(top);
     if (s->n > 1)
         qsort(s->items, (size_t)s->n, sizeof *s->items, cand_pair_cmp);
     return;
 oom:
+    mw_free(top);
     s->status = MW_ENOMEM;
     pool_halt(cx->carve.pool);
 }
@@ -1759,11 +1881,12 @@ static int defer_merge(const Model *m, Region *r, Work *wk, CandSlot *slots, con
     return st;
 }
 
-/* The deferred pairs (ranks defer_first(K) .. K-1 of a pruned candidate):
- * against the duals of the master LP over the pairs carved so far, carves
- * those whose pricing problem shows a column that improves it, leaves the
- * others pruned (in bound_all_pairs with their cheap bound, like every
- * pruned pair), and rebuilds the master. MW_OK or MW_ENOMEM. */
+/* The deferred pairs (ranks defer_first .. K-1 of a pruned candidate):
+ * carves those that may enter a shortlist and, against the duals of the
+ * master LP over the pairs carved so far, those whose pricing problem
+ * shows a column that improves it (defer_candidate); leaves the others
+ * pruned (in bound_all_pairs with their cheap bound, like every pruned
+ * pair), and rebuilds the master. MW_OK or MW_ENOMEM. */
 static int defer_stage(const Model *m, const Weights *w, const RegionOptions *o, double deadline, Region *r,
                        Work *wk)
 {
@@ -1776,9 +1899,12 @@ static int defer_stage(const Model *m, const Weights *w, const RegionOptions *o,
     long *pfirst = mw_calloc((size_t)nc + 2, sizeof(long));
     char *carved = mw_calloc((size_t)wk->n_pruned + 1, 1);
     CandSlot *slots = mw_calloc((size_t)nc + 1, sizeof *slots);
+    int *rfirst = mw_calloc((size_t)nc + 2, sizeof(int));
+    double *emp_thr = mw_malloc(sizeof(double) * (size_t)(m->n_employers + 1));
     double value = 0;
     int ok = 0, st = MW_ENOMEM;
-    if (!y || !pfirst || !carved || !slots ||
+    if (!y || !pfirst || !carved || !slots || !rfirst || !emp_thr ||
+        emp_thresholds(r, m->n_employers, o->shortlist_top, emp_thr) ||
         (r->n_cols > 0 && master_lp(&wk->ms, r, nc, master_tm_lim(o, deadline), &value, y, &ok)))
         goto out;                         /* no column: no duals, every deferred pair is carved */
     if (ok)
@@ -1788,9 +1914,14 @@ static int defer_stage(const Model *m, const Weights *w, const RegionOptions *o,
             k++;
         pfirst[c] = k;
     }
+    for (int i = 0, c = 0; c <= nc; c++) {
+        while (i < r->n_pairs && r->pairs[i].cand < c)
+            i++;
+        rfirst[c] = i;
+    }
     Pool pl;
     DeferCtx cx = {{m, w, o->top_pairs, 0, slots, &pl, o->carve_cache, wk->fx.skip}, ok ? &wk->d : NULL, wk, pfirst,
-                   carved};
+                   r, rfirst, o->shortlist_top, emp_thr, carved};
     pool_init(&pl, nc, defer_candidate, &cx, 0);
     pool_run(&pl, r->threads, o, "deferred pairs");
     for (int c = 0; c < nc; c++)
@@ -1802,6 +1933,8 @@ static int defer_stage(const Model *m, const Weights *w, const RegionOptions *o,
     st = master_setup(wk, m, r, o);
 out:
     cand_slots_free(slots, nc);
+    mw_free(rfirst);
+    mw_free(emp_thr);
     mw_free(carved);
     mw_free(pfirst);
     mw_free(y);

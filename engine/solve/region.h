@@ -46,6 +46,10 @@ typedef struct {
                              and the others only when the duals of the master LP over
                              those show they can improve it (region.c, defer_stage);
                              default 1, 0 = carve all K at once */
+    int shortlist_top;    /* the shortlists' length (proposal.h, top): a deferred pair whose
+                             upper bound reaches its candidate's or its employer's
+                             shortlist is carved, so that the shortlists are those of
+                             carving all K; default 5, 0 = no shortlist */
     /* weekly runs: last week's proposal (--previous), or NULL. Its packages
      * get Weights.churn in the integer master (see region_solve). */
     const Previous *previous;
@@ -54,7 +58,7 @@ typedef struct {
 /* Fills o with the defaults: threads 0, max_iterations 50, time_limit 0,
  * budget -1, master_time_limit 60, master_pool_cols 4000, no progress callback, no scenario rows
  * (jobcoach_pool -1), no carve cache, top_pairs 0 (no pruning; `maatwerk
- * run` uses prune_default_top), defer_pairs 1. */
+ * run` uses prune_default_top), defer_pairs 1, shortlist_top 5. */
 void region_options_default(RegionOptions *o);
 
 /* A package column: candidate, employer, the package and its score. */
@@ -140,9 +144,10 @@ typedef struct {
     long pruned_pairs;    /* pairs not carved */
     int *pruned;          /* [n_candidates] pairs not carved, per candidate */
     /* of the top_pairs of a pruned candidate, ranks defer_first .. K-1
-     * are deferred: carved only when the duals of the master LP over the
-     * pairs carved before them show that their pricing problem beats the
-     * candidate's dual (region.c, defer_stage); the others stay pruned */
+     * are deferred: carved only when they may enter a shortlist
+     * (shortlist_top) or the duals of the master LP over the pairs carved
+     * before them show that their pricing problem beats the candidate's
+     * dual (region.c, defer_stage); the others stay pruned */
     long deferred_pairs;  /* deferred pairs considered */
     long deferred_carved; /* of them, carved (in carve_solves; the rest in pruned_pairs) */
     double bound_all_pairs;   /* a valid upper bound over every pair, pruned ones included */

@@ -194,11 +194,51 @@ static int has_pair(const Region *r, int c, int e)
     return 0;
 }
 
+static int desc(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x > y ? -1 : x < y;
+}
+
+/* Whether a and b give every candidate (by_emp 0) or employer (1) the
+ * same `top` best standalone scores: the same shortlists (proposal.h). */
+static int same_shortlists(const Region *a, const Region *b, int owners, int by_emp, int top)
+{
+    int same = 1;
+    double *va = malloc(sizeof(double) * (size_t)(a->n_pairs + 1));
+    double *vb = malloc(sizeof(double) * (size_t)(b->n_pairs + 1));
+    if (!va || !vb) {
+        free(va);
+        free(vb);
+        return 0;
+    }
+    for (int o = 0; o < owners && same; o++) {
+        int na = 0, nb = 0;
+        for (int i = 0; i < a->n_pairs; i++)
+            if ((by_emp ? a->pairs[i].emp : a->pairs[i].cand) == o)
+                va[na++] = a->cols[a->pairs[i].standalone].score;
+        for (int i = 0; i < b->n_pairs; i++)
+            if ((by_emp ? b->pairs[i].emp : b->pairs[i].cand) == o)
+                vb[nb++] = b->cols[b->pairs[i].standalone].score;
+        qsort(va, (size_t)na, sizeof *va, desc);
+        qsort(vb, (size_t)nb, sizeof *vb, desc);
+        if ((na < top ? na : top) != (nb < top ? nb : top))
+            same = 0;
+        for (int k = 0; same && k < na && k < top; k++)
+            same = fabs(va[k] - vb[k]) <= 1e-9 * (1 + fabs(va[k]));
+    }
+    free(va);
+    free(vb);
+    return same;
+}
+
 /* Deferred pairs (region.h, defer_pairs): with K = 10, ranks 6-9 of a
  * pruned candidate wait for the first master LP. Against carving all ten
  * at once: the same pairs through the filters (carved + pruned), every
  * pair carved with deferral also carved without it (the same top 4), some
- * deferred pairs carved and some left pruned (this region has both), and —
+ * deferred pairs carved and some left pruned (this region has both), the
+ * same shortlists (the 5 best standalone scores of every candidate and
+ * every employer; a deferred pair that may reach one is carved), and —
  * both converged — a master LP bound over the subset that is at most the
  * bound over all ten. With K = 6 nothing is deferred. */
 static void test_defer(void)
@@ -222,6 +262,8 @@ static void test_defer(void)
         subset &= has_pair(&all, d1.pairs[i].cand, d1.pairs[i].emp);
     CHECK(subset);
     CHECK(d1.n_pairs < all.n_pairs);
+    CHECK(same_shortlists(&all, &d1, m->n_candidates, 0, 5));
+    CHECK(same_shortlists(&all, &d1, m->n_employers, 1, 5));
     CHECK(all.converged && d1.converged);
     CHECK(d1.lp_bound <= all.lp_bound + 1e-6);
     CHECK(d1.bound_all_pairs >= d1.lp_bound - 1e-9);
