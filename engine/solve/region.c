@@ -297,6 +297,18 @@ static int defer_first(const RegionOptions *o)
  * MW_OK or MW_ENOMEM. */
 static int carve_record(CarveCtx *cx, CandSlot *s, int ci, int e, Package pk);
 
+/* The risk term of a pair is w->risk × a probability: at most this. */
+static double risk_cap(const Weights *w)
+{
+    return w->risk > 0 ? w->risk : 0;
+}
+
+/* A carved pair's standalone score: its package's terms and the pair terms. */
+static double cand_pair_score(const CandPair *cp)
+{
+    return terms_sum(&cp->pk.terms) + cp->terms;
+}
+
 static int carve_one(CarveCtx *cx, CandSlot *s, int ci, int e)
 {
     const Model *m = cx->m;
@@ -365,9 +377,8 @@ static int carve_top(CarveCtx *cx, CandSlot *s, int ci, const int *emps, int n)
             s->no_package++;
         } else {
             double tr = travel_minutes(&m->candidates[ci], &m->employers[emps[k]]);
-            /* the risk term is w->risk × a probability: at most w->risk */
-            double risk = cx->w->risk > 0 ? cx->w->risk : 0;
-            rank[nr++] = (PruneItem){emps[k], prune_pair_bound(p) + pair_terms(m, cx->w, ci, emps[k], tr) + risk};
+            rank[nr++] = (PruneItem){emps[k], prune_pair_bound(p) + pair_terms(m, cx->w, ci, emps[k], tr) +
+                                                  risk_cap(cx->w)};
         }
         pair_free(p);
     }
@@ -1573,7 +1584,7 @@ static int carve_all(const Model *m, const Weights *w, const RegionOptions *o, R
             CandPair *cp = &s->items[k];
             if (mw_grow((void **)&r->pairs, &r->cap_pairs, r->n_pairs + 1, sizeof *r->pairs))
                 return MW_ENOMEM;
-            if (push_column(r, r->n_pairs, &cp->pk, terms_sum(&cp->pk.terms) + cp->terms, 0))
+            if (push_column(r, r->n_pairs, &cp->pk, cand_pair_score(cp), 0))
                 return MW_ENOMEM;
             memset(&cp->pk, 0, sizeof cp->pk);        /* the column owns it now */
             r->pairs[r->n_pairs++] = (RegionPair){c, cp->emp, cp->travel, cp->terms, r->n_cols - 1};
@@ -1628,6 +1639,17 @@ static double lagrangian_all(const Model *m, Work *wk, const Duals *d, const dou
 
 /* ---- deferred pairs: carved when the first master LP leaves them room ------- */
 
+/* first[c]: candidate c's first pair in r (pairs are in candidate order);
+ * first[nc] = r->n_pairs. */
+static void cand_first(const Region *r, int nc, int *first)
+{
+    for (int i = 0, c = 0; c <= nc; c++) {
+        while (i < r->n_pairs && r->pairs[i].cand < c)
+            i++;
+        first[c] = i;
+    }
+}
+
 typedef struct {
     CarveCtx carve;           /* slots: what each candidate carved here */
     const Duals *d;           /* NULL: no duals (the master LP failed): carve every deferred pair */
@@ -1640,51 +1662,8 @@ typedef struct {
     char *carved;             /* [n_pruned] 1: carved here, no longer pruned */
 } DeferCtx;
 
-static int double_desc(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x > y ? -1 : x < y;
-}
-
 /* Relative slack on the comparisons with a shortlist's entry score. */
 #define SHORT_EPS 1e-9
-
-/* thr[e]: the k-th best standalone score among employer e's pairs in r;
- * -HUGE_VAL with fewer than k pairs, HUGE_VAL for every employer when k
- * is 0 (no shortlist). MW_OK or MW_ENOMEM. */
-static int emp_thresholds(const Region *r, int owners, int k, double *thr)
-{
-    for (int o = 0; o < owners; o++)
-        thr[o] = k > 0 ? -HUGE_VAL : HUGE_VAL;
-    if (k <= 0)
-        return MW_OK;
-    int *first = mw_calloc((size_t)owners + 1, sizeof(int));
-    int *fill = mw_calloc((size_t)owners + 1, sizeof(int));
-    double *v = mw_malloc(sizeof(double) * (size_t)(r->n_pairs + 1));
-    if (!first || !fill || !v) {
-        mw_free(first);
-        mw_free(fill);
-        mw_free(v);
-        return MW_ENOMEM;
-    }
-    for (int i = 0; i < r->n_pairs; i++)
-        first[r->pairs[i].emp + 1]++;
-    for (int o = 0; o < owners; o++)
-        first[o + 1] += first[o];
-    for (int i = 0; i < r->n_pairs; i++) {
-        int o = r->pairs[i].emp;
-        v[first[o] + fill[o]++] = r->cols[r->pairs[i].standalone].score;
-    }
-    for (int o = 0; o < owners; o++)
-        if (fill[o] >= k) {
-            qsort(v + first[o], (size_t)fill[o], sizeof *v, double_desc);
-            thr[o] = v[first[o] + k - 1];
-        }
-    mw_free(first);
-    mw_free(fill);
-    mw_free(v);
-    return MW_OK;
-}
 
 /* Keeps the k best of the scores offered, best first, in top[0 .. *n-1]. */
 static void top_insert(double *top, int *n, int k, double v)
@@ -1695,6 +1674,34 @@ static void top_insert(double *top, int *n, int k, double v)
     for (; i > 0 && top[i - 1] < v; i--)
         top[i] = top[i - 1];
     top[i] = v;
+}
+
+/* thr[e]: the k-th best standalone score among employer e's pairs in r;
+ * -HUGE_VAL with fewer than k pairs, HUGE_VAL for every employer when k
+ * is 0 (no shortlist). MW_OK or MW_ENOMEM. */
+static int emp_thresholds(const Region *r, int n_employers, int k, double *thr)
+{
+    for (int e = 0; e < n_employers; e++)
+        thr[e] = k > 0 ? -HUGE_VAL : HUGE_VAL;
+    if (k <= 0)
+        return MW_OK;
+    double *top = mw_malloc(sizeof(double) * (size_t)n_employers * (size_t)k + 1);
+    int *n = mw_calloc((size_t)n_employers + 1, sizeof(int));
+    if (!top || !n) {
+        mw_free(top);
+        mw_free(n);
+        return MW_ENOMEM;
+    }
+    for (int i = 0; i < r->n_pairs; i++) {
+        int e = r->pairs[i].emp;
+        top_insert(top + (size_t)e * (size_t)k, &n[e], k, r->cols[r->pairs[i].standalone].score);
+    }
+    for (int e = 0; e < n_employers; e++)
+        if (n[e] == k)
+            thr[e] = top[(size_t)e * (size_t)k + (size_t)k - 1];
+    mw_free(top);
+    mw_free(n);
+    return MW_OK;
 }
 
 /* Whether a pair whose standalone score is at most ub could enter a
@@ -1726,7 +1733,7 @@ static void defer_candidate(void *ctx, int c)
         top_insert(top, &ntop, cx->top, cx->r->cols[cx->r->pairs[i].standalone].score);
     for (long k = cx->pfirst[c]; k < cx->pfirst[c + 1] && cx->wk->pruned[k].deferred; k++) {
         for (; have < s->n; have++)       /* the deferred pairs carved so far */
-            top_insert(top, &ntop, cx->top, terms_sum(&s->items[have].pk.terms) + s->items[have].terms);
+            top_insert(top, &ntop, cx->top, cand_pair_score(&s->items[have]));
         int e = cx->wk->pruned[k].emp, take = 1;
         double g0 = cx->wk->pruned[k].g0;
         double cthr = cx->top <= 0 ? HUGE_VAL : ntop < cx->top ? -HUGE_VAL : top[cx->top - 1];
@@ -1735,9 +1742,7 @@ static void defer_candidate(void *ctx, int c)
         /* without duals, or with a shortlist that is not full or a cache that
          * makes the carve cheap: carve */
         if (cx->d && !(shortlist && (thr == -HUGE_VAL || cx->carve.cache))) {
-            /* the risk term is at most w->risk (carve_top) */
-            double terms = pair_terms(m, w, c, e, travel_minutes(&m->candidates[c], &m->employers[e])) +
-                           (w->risk > 0 ? w->risk : 0);
+            double terms = pair_terms(m, w, c, e, travel_minutes(&m->candidates[c], &m->employers[e])) + risk_cap(w);
             if (shortlist) {
                 /* the standalone carve, cut off at the lower shortlist's entry
                  * score: the package (an optimum: the cutoff only prunes)
@@ -1862,7 +1867,7 @@ static int defer_merge(const Model *m, Region *r, Work *wk, CandSlot *slots, con
                 CandPair *cp = &s->items[k++];
                 rp = (RegionPair){c, cp->emp, cp->travel, cp->terms, -1};
                 pk = &cp->pk;
-                score = terms_sum(&pk->terms) + cp->terms;
+                score = cand_pair_score(cp);
             }
             if (st == MW_OK && !mw_grow((void **)&r->pairs, &r->cap_pairs, r->n_pairs + 1, sizeof *r->pairs) &&
                 !push_column(r, r->n_pairs, pk, score, 0)) {
@@ -1914,11 +1919,7 @@ static int defer_stage(const Model *m, const Weights *w, const RegionOptions *o,
             k++;
         pfirst[c] = k;
     }
-    for (int i = 0, c = 0; c <= nc; c++) {
-        while (i < r->n_pairs && r->pairs[i].cand < c)
-            i++;
-        rfirst[c] = i;
-    }
+    cand_first(r, nc, rfirst);
     Pool pl;
     DeferCtx cx = {{m, w, o->top_pairs, 0, slots, &pl, o->carve_cache, wk->fx.skip}, ok ? &wk->d : NULL, wk, pfirst,
                    r, rfirst, o->shortlist_top, emp_thr, carved};
@@ -2223,8 +2224,6 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     r->threads = region_threads(o);
     if (fixed_region(m, w, &wk.fx) || carve_all(m, w, o, r, &wk))
         goto done;
-    double t1 = now_s();
-    r->seconds_carve = t1 - t0;
 
     if (duals_init(&wk.d, m))
         goto done;
@@ -2246,11 +2245,7 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     wk.first = mw_calloc((size_t)nc + 1, sizeof(int));
     if (!wk.gbest || !wk.gall || !wk.ps || !wk.first || price_memo_init(&wk.memo, r))
         goto done;
-    for (int i = 0, c = 0; c <= nc; c++) {
-        while (i < r->n_pairs && r->pairs[i].cand < c)
-            i++;
-        wk.first[c] = i;
-    }
+    cand_first(r, nc, wk.first);
 
     /* the bound with zero duals: each candidate's best standalone bound */
     for (int c = 0; c < nc; c++)
