@@ -66,6 +66,9 @@ static const char usage_text[] =
     "                                   half first, the others only if they may enter a\n"
     "                                   shortlist or the master LP over those shows they\n"
     "                                   can improve it\n"
+    "      [--pricing-gap G]            stop column generation when its (valid) Lagrangian\n"
+    "                                   bound is within the fraction G of the master LP\n"
+    "                                   (default 0.0001; 0 = until no column improves)\n"
     "  export-mip DIR -o FILE.lp [--preset NAME]\n"
     "                                   the monolithic regional MIP (every feasible pair, every\n"
     "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
@@ -77,7 +80,8 @@ static const char usage_text[] =
     "  diff OLD.json NEW.json [--json]  new, kept, changed and dropped proposals with the reason of\n"
     "                                   each change, and the monitoring signals (new, open, closed)\n"
     "  scenarios DIR FILE... [-o OUT] [--preset NAME] [--top K] [--threads N] [--time-limit S]\n"
-    "      [--formats json,csv,html] [--top-pairs K] [--no-limits] [--no-miss] [--no-share] [--quiet]\n"
+    "      [--formats json,csv,html] [--top-pairs K] [--pricing-gap G] [--no-limits] [--no-miss]\n"
+    "      [--no-share] [--quiet]\n"
     "                                   what-if scenarios (docs/scenarios.md) in one batch: each\n"
     "                                   scenario's results in OUT/NAME/, the comparison in\n"
     "                                   OUT/comparison.csv and .json (default OUT: scenarios);\n"
@@ -106,6 +110,8 @@ typedef struct {
     long threads;
     double time_limit;
     int have_time_limit;
+    double pricing_gap;       /* run/scenarios --pricing-gap G */
+    int have_pricing_gap;
     const char *formats;
     int quiet, no_limits, no_miss;
     int employer_view;
@@ -245,6 +251,15 @@ static int parse_options(int argc, char **argv, Options *o)
                     return usage_error("--seed: expected a non-negative integer, got '%s'", v);
                 o->have_seed = 1;
             }
+        } else if (strcmp(a, "--pricing-gap") == 0) {
+            if (!v)
+                return usage_error("option %s needs a value", a);
+            i++;
+            char *end;
+            o->pricing_gap = strtod(v, &end);
+            if (end == v || *end || !(o->pricing_gap >= 0) || o->pricing_gap > 0.1)
+                return usage_error("--pricing-gap: expected a fraction 0..0.1, got '%s'", v);
+            o->have_pricing_gap = 1;
         } else if (strcmp(a, "--top-pairs") == 0) {
             if (!v)
                 return usage_error("option %s needs a value", a);
@@ -538,6 +553,7 @@ static int cmd_run(const Options *o)
     ro.threads = (int)o->threads;
     if (o->have_time_limit)
         ro.time_limit = o->time_limit;
+    ro.pricing_gap = o->have_pricing_gap ? o->pricing_gap : PRICING_GAP_CLI;
     ro.progress = progress_update;
     ro.progress_ctx = &prog;
     ro.top_pairs = o->have_top_pairs ? (int)o->top_pairs : prune_default_top(m, ro.time_limit);
@@ -576,6 +592,7 @@ static int cmd_run(const Options *o)
         meta.threads = (int)o->threads;
         meta.max_iterations = ro.max_iterations;
         meta.time_limit = ro.time_limit;
+        meta.pricing_gap = ro.pricing_gap;
         meta.nearest_miss = !o->no_miss;
         meta.timings.load = t_load;
         meta.timings.assess = t_assess;
@@ -594,7 +611,8 @@ static int cmd_run(const Options *o)
         const Summary *s = &p.summary;
         printf("%s: %d candidates, %d employers; %d pairs carved, %d columns, %d pricing rounds%s\n", o->dir,
                m->n_candidates, m->n_employers, r.n_pairs, r.n_cols, r.iterations,
-               r.converged ? " (converged)" : " (stopped early)");
+               r.converged ? " (converged)"
+               : r.pricing_stop == PRICING_STOP_GAP ? " (within the pricing gap)" : " (stopped early)");
         printf("proposal: %d placements, %.1f hours a week, %.2f job units; %d unmatched\n", s->placements,
                s->hours, s->job_units, s->unmatched);
         printf("durability and money: %.2f expected durable placements; per year LKS %.0f, begeleiding %.0f, "
@@ -656,7 +674,8 @@ static int cmd_scenarios(const Options *o, int single)
     const char *one[1] = {o->scenario};
     ScenarioArgs a = {o->dir, o->models, o->out ? o->out : single ? "results" : "scenarios", preset,
                       single ? 1 : o->n_files, single ? one : o->files, single, (int)o->threads,
-                      o->have_time_limit ? o->time_limit : 0, o->top ? (int)o->top : 5, !o->no_miss,
+                      o->have_time_limit ? o->time_limit : 0, o->have_pricing_gap ? o->pricing_gap : PRICING_GAP_CLI,
+                      o->top ? (int)o->top : 5, !o->no_miss,
                       o->quiet, o->max_errors, formats, !o->no_share,
                       o->have_top_pairs ? (int)o->top_pairs : -1, now_seconds() - t0, scenario_inputs,
                       (void *)o};

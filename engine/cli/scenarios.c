@@ -124,6 +124,7 @@ static int run_one(const ScenarioArgs *a, const Model *m, const Scenario *s, Car
     region_options_default(&ro);
     ro.threads = a->threads;
     ro.time_limit = a->time_limit;
+    ro.pricing_gap = a->pricing_gap;
     ro.progress = progress_update;
     ro.progress_ctx = prog;
     ro.budget = s->budget;
@@ -160,6 +161,7 @@ static int run_one(const ScenarioArgs *a, const Model *m, const Scenario *s, Car
     meta.threads = a->threads;
     meta.max_iterations = ro.max_iterations;
     meta.time_limit = ro.time_limit;
+    meta.pricing_gap = ro.pricing_gap;
     meta.nearest_miss = a->want_miss;
     meta.timings.load = a->t_load;
     meta.timings.assess = t_assess;
@@ -174,7 +176,7 @@ static int run_one(const ScenarioArgs *a, const Model *m, const Scenario *s, Car
         printf("%s: %d candidates, %d employers; %d placements, %.1f hours a week, %.2f job units; "
                "objective %.4f%s; wrote %s\n",
                s->name, sm->n_candidates, sm->n_employers, p.summary.placements, p.summary.hours,
-               p.summary.job_units, r.objective, r.converged ? "" : " (stopped early)", outdir);
+               p.summary.job_units, r.objective, r.converged || r.pricing_stop == PRICING_STOP_GAP ? "" : " (stopped early)", outdir);
 done:
     if (have_proposal)
         proposal_free(&p);

@@ -18,6 +18,7 @@ typedef struct {
     int single;                   /* run --scenario: one file, results in out itself, no comparison */
     int threads;                  /* 0 = one per core */
     double time_limit;            /* regional solve, seconds; 0 = none */
+    double pricing_gap;           /* RegionOptions.pricing_gap (--pricing-gap) */
     int top, want_miss, quiet, max_errors;
     unsigned formats;             /* RESULTS_* */
     int share;                    /* 1: share standalone packages between scenarios */

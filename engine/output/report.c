@@ -239,8 +239,13 @@ static int overview(Report *r, const RunMeta *meta)
     html_num(b, rg->lp_bound, 1);
     buf_puts(b, " (verschil ");
     html_num(b, 100 * rg->gap, 2);
+    /* the bound is valid however pricing stopped (region.h, lp_bound) */
     html_printf(b, "%%)%s. Geen werk is twee keer beloofd.</p>\n",
-                rg->converged ? "" : "; de berekening is eerder gestopt, de bovengrens is een schatting");
+                rg->converged ? ""
+                : rg->pricing_stop == PRICING_STOP_GAP
+                    ? "; de kolomgeneratie is gestopt toen de bovengrens de LP-waarde tot op de ingestelde "
+                      "marge naderde (--pricing-gap), de bovengrens blijft geldig"
+                    : "; de berekening is eerder gestopt, de bovengrens blijft geldig maar is ruimer");
     int rc = charts(r);
     if (rc == MW_OK) {
         overview_costs(r);

@@ -225,6 +225,7 @@ static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta,
     put_int(j, par, "top", p->top);
     put_exact(j, par, "time_limit", meta->time_limit);
     put_int(j, par, "max_iterations", meta->max_iterations);
+    put_exact(j, par, "pricing_gap", meta->pricing_gap);
     put_bool(j, par, "nearest_miss", meta->nearest_miss);
     if (meta->has_seed) {
         /* a string: a JSON number loses a 64-bit seed's low digits */
@@ -254,6 +255,7 @@ static void json_meta(J *j, cJSON *root, const Proposal *p, const RunMeta *meta,
     put_num(j, s, "gap", r->gap);
     put_int(j, s, "iterations", r->iterations);
     put_bool(j, s, "converged", r->converged);
+    put_str(j, s, "pricing_stop", pricing_stop_name(r->pricing_stop));
     put_str(j, s, "master_status",
             r->master_status >= 0 && r->master_status < 5 ? master_status[r->master_status] : "unknown");
     put_int(j, s, "columns", r->n_cols);

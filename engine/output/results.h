@@ -53,6 +53,7 @@ typedef struct {
     int threads;                     /* --threads as given (0 = one per core) */
     int max_iterations;              /* column-generation rounds allowed (RegionOptions) */
     double time_limit;               /* seconds for the regional solve, 0 = none (RegionOptions) */
+    double pricing_gap;              /* RegionOptions.pricing_gap, 0 = price until converged */
     int nearest_miss;                /* 1 when unmatched candidates got a nearest miss (want_miss) */
     int has_seed;                    /* 1 when seed is in force */
     uint64_t seed;

@@ -172,6 +172,11 @@ int lp_intopt_cutoff(glp_prob *lp, int tm_lim, const double *x)
     glp_init_iocp(&iocp);
     iocp.msg_lev = GLP_MSG_OFF;
     iocp.presolve = GLP_OFF;
+    /* GLPK's simple rounding heuristic runs at every node, but it changed
+     * nothing in the pair MIPs: without it S3 and M solve the same number
+     * of nodes to the same packages (byte-identical results.json), with
+     * 7% less CPU time at S3 */
+    iocp.sr_heur = GLP_OFF;
     iocp.tm_lim = tm_lim;
     if (x) {
         iocp.cb_func = cutoff_callback;

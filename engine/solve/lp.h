@@ -71,7 +71,8 @@ int lp_rows_work(LpBuilder *b, const PairTask *pt, int h, int y);
 void lp_rows_route(LpBuilder *b, const PairTask *pt, int h, int v);
 
 /* glp_simplex / glp_intopt with no terminal output, no presolve and a time
- * limit of tm_lim milliseconds. Return GLPK's code. */
+ * limit of tm_lim milliseconds (glp_intopt also without the simple
+ * rounding heuristic). Return GLPK's code. */
 int lp_simplex(glp_prob *lp, int tm_lim);
 /* lp_simplex with GLPK's method meth (GLP_PRIMAL, GLP_DUALP, GLP_DUAL). */
 int lp_simplex_meth(glp_prob *lp, int tm_lim, int meth);

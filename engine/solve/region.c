@@ -34,11 +34,19 @@
 #define PRICING_SHARE 0.8     /* of --time-limit: pricing rounds stop there */
 #define PRICE_PER_CAND 1      /* pricing: new improving columns per candidate and round */
 
+const char *pricing_stop_name(PricingStop s)
+{
+    static const char *const names[] = {"converged", "unproven", "gap", "iterations", "time_limit",
+                                        "master_lp", "no_columns"};
+    return s >= 0 && s < (int)(sizeof names / sizeof names[0]) ? names[s] : "unknown";
+}
+
 void region_options_default(RegionOptions *o)
 {
     memset(o, 0, sizeof *o);
     o->threads = 0;
     o->max_iterations = 50;
+    o->pricing_gap = 0;
     o->time_limit = 0;
     o->budget = -1;
     o->master_time_limit = 60;
@@ -1817,10 +1825,40 @@ static int master_setup(Work *wk, const Model *m, const Region *r, const RegionO
     return master_pool(&wk->ms, r, m->n_candidates, o->master_pool_cols);
 }
 
+/* Carries the last optimal basis of `from` into `to`, a master over the
+ * same columns and more, where from's column k is to's column map[k]:
+ * from's rows keep their status (found by kind and index), the rows only
+ * the new columns need are basic, the new columns non-basic at 0. The
+ * basis stays primal feasible, and non-singular (the old columns have no
+ * coefficient in the new rows), so the primal simplex goes on from the
+ * old optimum instead of from the slack basis. The columns the old LP had
+ * released from the pool stay released: a basic column must be free. */
+static void master_carry_basis(Master *to, const Master *from, const int *map)
+{
+    if (from->nbasis_rows == 0 || from->nbasis_cols != from->ncols ||
+        mw_grow((void **)&to->row_stat, &to->cap_rstat, to->nrows, sizeof(int)) ||
+        mw_grow((void **)&to->col_stat, &to->cap_cstat, to->ncols, sizeof(int)))
+        return;                                /* no warm start; nothing lost */
+    for (int i = 0; i < to->nrows; i++)
+        to->row_stat[i] = GLP_BS;
+    for (int k = 0; k < to->ncols; k++)
+        to->col_stat[k] = GLP_NL;               /* GLPK makes it NS for a held column */
+    for (int i = 0; i < from->nbasis_rows; i++)
+        to->row_stat[to->map[from->kind[i]][from->index[i]]] = from->row_stat[i];
+    for (int k = 0; k < from->ncols; k++) {
+        to->col_stat[map[k]] = from->col_stat[k];
+        if (to->held && (!from->held || !from->held[k]))
+            to->held[map[k]] = 0;
+    }
+    to->nbasis_rows = to->nrows;
+    to->nbasis_cols = to->ncols;
+}
+
 /* Merges the deferred pairs carved in slots into r (pairs by candidate,
  * then employer; each with its standalone column, which are all of r's
- * columns so far) and takes them out of the pruned pairs. */
-static int defer_merge(const Model *m, Region *r, Work *wk, CandSlot *slots, const char *carved)
+ * columns so far) and takes them out of the pruned pairs; map[k] (when
+ * pairs were added): the new index of old column k. */
+static int defer_merge(const Model *m, Region *r, Work *wk, CandSlot *slots, const char *carved, int *map)
 {
     int nc = m->n_candidates, add = 0;
     for (int c = 0; c < nc; c++) {
@@ -1858,10 +1896,12 @@ static int defer_merge(const Model *m, Region *r, Work *wk, CandSlot *slots, con
             RegionPair rp;
             Package *pk;
             double score;
+            int old_col = -1;
             if (from_old) {
                 rp = old_pairs[i];
-                pk = &old_cols[rp.standalone].pk;
-                score = old_cols[rp.standalone].score;
+                old_col = rp.standalone;
+                pk = &old_cols[old_col].pk;
+                score = old_cols[old_col].score;
                 i++;
             } else {
                 CandPair *cp = &s->items[k++];
@@ -1874,6 +1914,8 @@ static int defer_merge(const Model *m, Region *r, Work *wk, CandSlot *slots, con
                 memset(pk, 0, sizeof *pk);            /* the column owns it now */
                 rp.standalone = r->n_cols - 1;
                 r->pairs[r->n_pairs++] = rp;
+                if (old_col >= 0)
+                    map[old_col] = rp.standalone;
             } else {
                 st = MW_ENOMEM;
             }
@@ -1906,6 +1948,7 @@ static int defer_stage(const Model *m, const Weights *w, const RegionOptions *o,
     CandSlot *slots = mw_calloc((size_t)nc + 1, sizeof *slots);
     int *rfirst = mw_calloc((size_t)nc + 2, sizeof(int));
     double *emp_thr = mw_malloc(sizeof(double) * (size_t)(m->n_employers + 1));
+    int *map = NULL;
     double value = 0;
     int ok = 0, st = MW_ENOMEM;
     if (!y || !pfirst || !carved || !slots || !rfirst || !emp_thr ||
@@ -1928,11 +1971,21 @@ static int defer_stage(const Model *m, const Weights *w, const RegionOptions *o,
     for (int c = 0; c < nc; c++)
         if (slots[c].status != MW_OK)
             goto out;
-    if (defer_merge(m, r, wk, slots, carved))
+    int n_before = r->n_cols;
+    map = mw_malloc(sizeof(int) * (size_t)(n_before + 1));
+    if (!map || defer_merge(m, r, wk, slots, carved, map))
         goto out;
-    master_free(&wk->ms);
+    if (r->n_cols == n_before) {
+        st = MW_OK;                       /* no package added: the master stands */
+        goto out;
+    }
+    Master old = wk->ms;
     st = master_setup(wk, m, r, o);
+    if (st == MW_OK)
+        master_carry_basis(&wk->ms, &old, map);
+    master_free(&old);
 out:
+    mw_free(map);
     cand_slots_free(slots, nc);
     mw_free(rfirst);
     mw_free(emp_thr);
@@ -2260,6 +2313,7 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
     double best_L_all = lagrangian_all(m, &wk, NULL, NULL, 0, &pruned_pos);
     if (r->n_cols == 0) {                 /* nothing to assign */
         r->converged = 1;
+        r->pricing_stop = PRICING_STOP_NO_COLUMNS;
         r->bound_all_pairs = pruned_pos ? best_L_all : 0;    /* pruned pairs may hold value */
         status = fixed_append(m, w, r, &wk);
         goto done;
@@ -2275,11 +2329,14 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
             goto done;
         if (master_lp(&wk.ms, r, nc, master_tm_lim(o, deadline), &value, wk.y, &ok))
             goto done;
-        if (!ok)
+        if (!ok) {
+            r->pricing_stop = PRICING_STOP_MASTER_LP;
             break;                        /* no duals: the bound stays Lagrangian */
+        }
         r->master_lp = value;
         duals_set(&wk.d, m, &wk.ms, wk.y);
         if (r->iterations >= o->max_iterations || (price_deadline > 0 && now_s() >= price_deadline)) {
+            r->pricing_stop = r->iterations >= o->max_iterations ? PRICING_STOP_ITERATIONS : PRICING_STOP_TIME_LIMIT;
             /* stopped before pricing these duals: bound every pair without
              * solving (standalone bound + vacancy bonus), still valid */
             for (int c = 0; c < nc; c++)
@@ -2308,6 +2365,13 @@ int region_solve(const Model *m, const Weights *w, const RegionOptions *o, Regio
             best_L_all = L_all;
         if (added == 0) {
             r->converged = proven;
+            r->pricing_stop = proven ? PRICING_STOP_CONVERGED : PRICING_STOP_UNPROVEN;
+            break;
+        }
+        /* close enough: the Lagrangian bound over this round's duals is
+         * valid, and within pricing_gap of the LP the rounds would reach */
+        if (o->pricing_gap > 0 && best_L - value <= o->pricing_gap * fabs(value)) {
+            r->pricing_stop = PRICING_STOP_GAP;
             break;
         }
     }

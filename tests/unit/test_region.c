@@ -52,6 +52,8 @@ static Model *region_model(int nc, int ne, uint64_t seed)
 
 /* RegionOptions.master_pool_cols for solve(); -2 = the default */
 static int pool_cols = -2;
+/* RegionOptions.pricing_gap for solve() */
+static double pricing_gap = 0;
 
 static int solve(const Model *m, int threads, int max_iterations, double time_limit, Region *r)
 {
@@ -64,6 +66,7 @@ static int solve(const Model *m, int threads, int max_iterations, double time_li
     o.time_limit = time_limit;
     if (pool_cols != -2)
         o.master_pool_cols = pool_cols;
+    o.pricing_gap = pricing_gap;
     return region_solve(m, &w, &o, r);
 }
 
@@ -507,6 +510,71 @@ static void test_pool(void)
     }
 }
 
+/* The pricing gap: column generation stops once its Lagrangian bound is
+ * within the gap of the master LP, with that bound — never below the
+ * converged LP, and a bound on the proposal — after fewer rounds, the same
+ * for any thread count; a region that converges first is the converged run
+ * itself. With gap 0 it runs to convergence. At least one region must
+ * actually stop at the gap. */
+static void test_pricing_gap(void)
+{
+    static const uint64_t seeds[] = {1, 7, 2026, 99, 5};
+    static const double gaps[] = {1e-3, 1e-2};
+    int stopped = 0;
+    for (size_t s = 0; s < sizeof seeds / sizeof seeds[0]; s++) {
+        Model *m = region_model(60, 12, seeds[s]);
+        CHECK(m != NULL);
+        if (!m)
+            return;
+        Region full;
+        int st0 = solve(m, 1, 50, 0, &full);
+        CHECK(st0 == MW_OK);
+        if (st0 != MW_OK) {
+            model_free(m);
+            continue;
+        }
+        CHECK(full.converged && full.pricing_stop == PRICING_STOP_CONVERGED);
+        for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
+            Region r1, r2;
+            pricing_gap = gaps[g];
+            int st1 = solve(m, 1, 50, 0, &r1);
+            int st2 = solve(m, 2, 50, 0, &r2);
+            pricing_gap = 0;
+            CHECK(st1 == MW_OK && st2 == MW_OK);
+            if (st1 != MW_OK || st2 != MW_OK) {
+                if (st1 == MW_OK)
+                    region_free(&r1);
+                if (st2 == MW_OK)
+                    region_free(&r2);
+                continue;
+            }
+            check_region(m, &r1);
+            CHECK(same_region(&r1, &r2, m->n_candidates));
+            CHECK(r1.iterations <= full.iterations);
+            CHECK(r1.lp_bound >= full.lp_bound - TOL * (1 + fabs(full.lp_bound)));
+            if (r1.pricing_stop == PRICING_STOP_GAP) {
+                stopped++;
+                CHECK(!r1.converged && r1.bound_is_lagrangian);
+                CHECK(r1.lp_bound - r1.master_lp <= gaps[g] * fabs(r1.master_lp) + TOL);
+                CHECK(r1.iterations < full.iterations);
+            } else {
+                /* never came within the gap before converging: the same run */
+                CHECK(r1.pricing_stop == PRICING_STOP_CONVERGED);
+                CHECK(same_region(&r1, &full, m->n_candidates));
+            }
+            printf("pricing gap %g, seed %llu: %s after %d of %d rounds, bound %.6f (converged %.6f), "
+                   "objective %.4f (%.4f)\n",
+                   gaps[g], (unsigned long long)seeds[s], pricing_stop_name(r1.pricing_stop), r1.iterations,
+                   full.iterations, r1.lp_bound, full.lp_bound, r1.objective, full.objective);
+            region_free(&r1);
+            region_free(&r2);
+        }
+        region_free(&full);
+        model_free(m);
+    }
+    CHECK(stopped > 0);
+}
+
 /* The checker itself: a proposal broken on purpose must fail it. */
 static void test_checker_catches(void)
 {
@@ -675,6 +743,7 @@ int main(void)
 {
     test_regions();
     test_pool();
+    test_pricing_gap();
     test_checker_catches();
     test_time_limit();
     test_progress();

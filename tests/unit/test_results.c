@@ -255,7 +255,7 @@ static int fixture_load(Fixture *fx, int threads)
             return MW_EIO;
     }
     fx->meta = (RunMeta){"GLPK 5.0 (test)", 5, fx->inputs, "balanced", threads, o.max_iterations,
-                         o.time_limit, 1, 1, 18446744073709551557ull, {0.125, 0.5, 1.75}, NULL};
+                         o.time_limit, o.pricing_gap, 1, 1, 18446744073709551557ull, {0.125, 0.5, 1.75}, NULL};
     return MW_OK;
 }
 
@@ -334,7 +334,7 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
     CHECK_STR(cJSON_GetStringValue(get(cJSON_GetArrayItem(in, 4), "file")), "tasks.csv");
     CHECK(strlen(cJSON_GetStringValue(get(cJSON_GetArrayItem(in, 0), "sha256"))) == 64);
     const cJSON *par = get(meta, "parameters");
-    CHECK(KEYS(par, "preset", "weights", "policy", "top", "time_limit", "max_iterations",
+    CHECK(KEYS(par, "preset", "weights", "policy", "top", "time_limit", "max_iterations", "pricing_gap",
                "nearest_miss", "seed", "formats", "omit_limits", "date", "previous"));
     CHECK(KEYS(get(par, "weights"), "value", "pref", "skill", "hours", "task", "group", "sup", "over", "theta",
                "travel", "known", "affinity", "time_limit", "risk", "churn"));
@@ -345,9 +345,10 @@ static void check_json_shape(const cJSON *j, const Proposal *p)
     CHECK_STR(cJSON_GetStringValue(get(par, "seed")), "18446744073709551557");
     CHECK(get(par, "top")->valueint == p->top);
     CHECK(KEYS(get(meta, "solver"), "lp_bound", "bound_is_lagrangian", "master_lp", "objective", "gap",
-               "iterations", "converged", "master_status", "columns", "pairs", "carve_solves", "pricing_solves",
+               "iterations", "converged", "pricing_stop", "master_status", "columns", "pairs", "carve_solves", "pricing_solves",
                "solver_errors", "time_limits", "top_pairs", "pruned_pairs", "deferred_pairs",
                "deferred_carved", "bound_all_pairs", "pricing_cutoffs"));
+    CHECK_STR(cJSON_GetStringValue(get(get(meta, "solver"), "pricing_stop")), pricing_stop_name(p->r->pricing_stop));
     CHECK(get(get(meta, "solver"), "columns")->valueint == p->r->n_cols);
     CHECK(get(get(meta, "solver"), "top_pairs")->valueint == p->r->top_pairs);
     CHECK(get(get(meta, "solver"), "pruned_pairs")->valueint == p->r->pruned_pairs);
