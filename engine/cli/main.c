@@ -110,8 +110,7 @@ typedef struct {
     long threads;
     double time_limit;
     int have_time_limit;
-    double pricing_gap;       /* run/scenarios --pricing-gap G */
-    int have_pricing_gap;
+    double pricing_gap;       /* run/scenarios --pricing-gap G (main: PRICING_GAP_CLI) */
     const char *formats;
     int quiet, no_limits, no_miss;
     int employer_view;
@@ -259,7 +258,6 @@ static int parse_options(int argc, char **argv, Options *o)
             o->pricing_gap = strtod(v, &end);
             if (end == v || *end || !(o->pricing_gap >= 0) || o->pricing_gap > 0.1)
                 return usage_error("--pricing-gap: expected a fraction 0..0.1, got '%s'", v);
-            o->have_pricing_gap = 1;
         } else if (strcmp(a, "--top-pairs") == 0) {
             if (!v)
                 return usage_error("option %s needs a value", a);
@@ -553,7 +551,7 @@ static int cmd_run(const Options *o)
     ro.threads = (int)o->threads;
     if (o->have_time_limit)
         ro.time_limit = o->time_limit;
-    ro.pricing_gap = o->have_pricing_gap ? o->pricing_gap : PRICING_GAP_CLI;
+    ro.pricing_gap = o->pricing_gap;
     ro.progress = progress_update;
     ro.progress_ctx = &prog;
     ro.top_pairs = o->have_top_pairs ? (int)o->top_pairs : prune_default_top(m, ro.time_limit);
@@ -674,7 +672,7 @@ static int cmd_scenarios(const Options *o, int single)
     const char *one[1] = {o->scenario};
     ScenarioArgs a = {o->dir, o->models, o->out ? o->out : single ? "results" : "scenarios", preset,
                       single ? 1 : o->n_files, single ? one : o->files, single, (int)o->threads,
-                      o->have_time_limit ? o->time_limit : 0, o->have_pricing_gap ? o->pricing_gap : PRICING_GAP_CLI,
+                      o->have_time_limit ? o->time_limit : 0, o->pricing_gap,
                       o->top ? (int)o->top : 5, !o->no_miss,
                       o->quiet, o->max_errors, formats, !o->no_share,
                       o->have_top_pairs ? (int)o->top_pairs : -1, now_seconds() - t0, scenario_inputs,
@@ -840,6 +838,7 @@ int main(int argc, char **argv)
         }
     Options o;
     memset(&o, 0, sizeof o);
+    o.pricing_gap = PRICING_GAP_CLI;
     int rc = parse_options(argc, argv, &o);
     if (rc)
         return rc;
