@@ -682,6 +682,7 @@ void package_free(Package *pk)
         return;
     mw_free(pk->tasks);
     mw_free(pk->slots);
+    mw_free(pk->basis);
     memset(pk, 0, sizeof *pk);
 }
 
@@ -690,7 +691,8 @@ int package_copy(Package *dst, const Package *src)
     *dst = *src;
     dst->tasks = mw_calloc((size_t)src->n + 1, sizeof *dst->tasks);
     dst->slots = mw_calloc((size_t)src->nslots + 1, sizeof *dst->slots);
-    if (!dst->tasks || !dst->slots) {
+    dst->basis = src->basis ? mw_malloc((size_t)src->basis_n + 1) : NULL;
+    if (!dst->tasks || !dst->slots || (src->basis && !dst->basis)) {
         package_free(dst);
         return MW_ENOMEM;
     }
@@ -698,6 +700,8 @@ int package_copy(Package *dst, const Package *src)
         memcpy(dst->tasks, src->tasks, sizeof *dst->tasks * (size_t)src->n);
     if (src->nslots)
         memcpy(dst->slots, src->slots, sizeof *dst->slots * (size_t)src->nslots);
+    if (src->basis)
+        memcpy(dst->basis, src->basis, (size_t)src->basis_n);
     return MW_OK;
 }
 
@@ -740,13 +744,47 @@ static double *cutoff_point(glp_prob *lp, double cutoff)
     return x;
 }
 
+/* Starts lp from the statuses basis[0 .. n-1] (rows, then columns), when
+ * there are as many as lp has rows and columns. 1 when set. */
+static int basis_set(glp_prob *lp, const uint8_t *basis, int n)
+{
+    int rows = glp_get_num_rows(lp), cols = glp_get_num_cols(lp);
+    if (!basis || n != rows + cols)
+        return 0;
+    for (int i = 1; i <= rows; i++)
+        glp_set_row_stat(lp, i, basis[i - 1]);
+    for (int j = 1; j <= cols; j++)
+        glp_set_col_stat(lp, j, basis[rows + j - 1]);
+    return 1;
+}
+
+/* Keeps lp's current basis in pk->basis. MW_OK or MW_ENOMEM. */
+static int basis_get(glp_prob *lp, Package *pk)
+{
+    int rows = glp_get_num_rows(lp), cols = glp_get_num_cols(lp);
+    pk->basis = mw_malloc((size_t)(rows + cols) + 1);
+    if (!pk->basis)
+        return MW_ENOMEM;
+    pk->basis_n = rows + cols;
+    for (int i = 1; i <= rows; i++)
+        pk->basis[i - 1] = (uint8_t)glp_get_row_stat(lp, i);
+    for (int j = 1; j <= cols; j++)
+        pk->basis[rows + j - 1] = (uint8_t)glp_get_col_stat(lp, j);
+    return MW_OK;
+}
+
 /* Runs the LP relaxation and then branch and cut; sets out->status and,
  * with a package, fills out. Returns MW_OK or MW_ENOMEM. */
 static int solve_mip(Solve *s, const PairData *p, Package *out)
 {
     glp_prob *lp = s->b.lb.lp;
     int tm_lim = (int)(p->w.time_limit * 1000);
+    int warm = basis_set(lp, p->basis, p->basis_n);
     int ret = lp_simplex(lp, tm_lim);
+    if (warm && ret != 0 && ret != GLP_ETMLIM) {
+        glp_std_basis(lp);                /* the basis did not factorize: start afresh */
+        ret = lp_simplex(lp, tm_lim);
+    }
     if (ret == GLP_ENOPFS || (ret == 0 && glp_get_status(lp) == GLP_NOFEAS)) {
         out->status = CARVE_INFEASIBLE;
         return MW_OK;
@@ -756,6 +794,8 @@ static int solve_mip(Solve *s, const PairData *p, Package *out)
         return MW_OK;
     }
     out->bound = glp_get_obj_val(lp);
+    if (p->keep_basis && basis_get(lp, out))
+        return MW_ENOMEM;
     if (p->use_cutoff && out->bound <= p->cutoff) {
         out->status = CARVE_CUTOFF;       /* no improving column: spare the branch and bound */
         return MW_OK;

@@ -54,6 +54,12 @@ typedef struct {
     ScoreTerms terms;
     int nslots;
     SlotEntry *slots;     /* by day, part, then task order */
+    /* With PairData.keep_basis: the optimal basis of the LP relaxation, the
+     * GLPK status (GLP_BS ... GLP_NS) of every row and then every column;
+     * a later solve of the same pair with other prices starts from it
+     * (PairData.basis). NULL otherwise. */
+    uint8_t *basis;
+    int basis_n;
 } Package;
 
 /* A limit or capacity that is tight in a package, with its marginal value:

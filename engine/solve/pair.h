@@ -71,6 +71,14 @@ typedef struct {
      * branch and bound (status CARVE_CUTOFF, bound = the LP value). */
     int use_cutoff;
     double cutoff;
+    /* Warm start: the LP relaxation starts from this basis (Package.basis of
+     * an earlier solve of the same pair: the rows and columns are the same,
+     * only the prices differ, so it is primal feasible); NULL: GLPK's
+     * standard basis. With keep_basis set, the package keeps the LP
+     * relaxation's optimal basis. */
+    const uint8_t *basis;
+    int basis_n;
+    int keep_basis;
     MwArena arena;            /* owns everything above */
 } PairData;
 

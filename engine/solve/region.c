@@ -323,6 +323,7 @@ static int carve_one(CarveCtx *cx, CandSlot *s, int ci, int e)
     PairData *p = pair_build(m, ci, e, cx->w);
     if (!p)
         return MW_ENOMEM;
+    p->keep_basis = 1;                    /* the pricing of this pair starts from it */
     Package pk;
     int st = cx->cache ? carve_cache_solve(cx->cache, m, p, &pk) : carve_solve(p, &pk);
     pair_free(p);
@@ -1413,6 +1414,10 @@ static void price_pair(void *ctx, int i)
     PairData *p = priced_pair(m, cx->w, d, rp->cand, rp->emp, rp->pair_terms);
     if (!p)
         goto oom;
+    if (rp->standalone >= 0) {            /* the same rows and columns: only the prices differ */
+        p->basis = cx->r->cols[rp->standalone].pk.basis;
+        p->basis_n = cx->r->cols[rp->standalone].pk.basis_n;
+    }
     int st = carve_solve(p, &s->pk);
     pair_free(p);
     if (st != MW_OK)
@@ -1760,6 +1765,7 @@ static void defer_candidate(void *ctx, int c)
                     goto oom;
                 p->use_cutoff = 1;
                 p->cutoff = thr - terms - SHORT_EPS * (1 + fabs(thr));
+                p->keep_basis = 1;
                 Package pk;
                 int st = carve_solve(p, &pk);
                 pair_free(p);

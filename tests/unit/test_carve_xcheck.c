@@ -5,13 +5,17 @@
  * must agree on feasibility and on the optimum (1e-6 relative). Every
  * package carve_solve returns is also checked against each constraint and
  * the objective terms of docs/carving-model.md, recomputed here from the
- * package alone. Needs glpsol on PATH; the model is found through
+ * package alone. Each optimal pair is then re-solved with random prices
+ * from its LP relaxation's optimal basis (the warm start of pricing), from
+ * a basis that does not factorize, and cold: all three must agree. Needs
+ * glpsol on PATH; the model is found through
  * $MAATWERK_MODELS (tests/run.sh), else ./models.
  */
 #include "../../engine/solve/carve.h"
 #include "../../engine/solve/carve_mathprog.h"
 #include "check.h"
 
+#include <glpk.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -560,6 +564,56 @@ static int check_cutoff(PairData *p, double ref)
     return ok;
 }
 
+/* The warm start (PairData.basis): pk0 is p's standalone package with the
+ * LP relaxation's optimal basis kept. With random prices (as pricing sets
+ * them: only the objective changes), the solve from that basis, the solve
+ * from a basis that does not factorize (every status basic: the solve starts
+ * afresh) and the cold solve agree on the outcome and the optimum. Returns
+ * 1 when they did. */
+static int check_warm(PairData *p, const Package *pk0, uint64_t seed)
+{
+    MwRng r;
+    mw_rng_seed(&r, seed ^ 0x5eed);
+    double *price = calloc((size_t)p->nt + 1, sizeof *price);
+    uint8_t *bad = malloc((size_t)pk0->basis_n + 1);
+    CHECK(price && bad);
+    if (!price || !bad) {
+        free(price);
+        free(bad);
+        return 0;
+    }
+    for (int t = 0; t < p->nt; t++)
+        price[t] = unif(&r, 0, 0.3);
+    memset(bad, GLP_BS, (size_t)pk0->basis_n);
+    p->price_work = price;
+    p->price_sup = unif(&r, 0, 0.02);
+    Package cold, warm, afresh;
+    int ok = carve_solve(p, &cold) == MW_OK;
+    p->basis = pk0->basis;
+    p->basis_n = pk0->basis_n;
+    ok = carve_solve(p, &warm) == MW_OK && ok;
+    p->basis = bad;
+    ok = carve_solve(p, &afresh) == MW_OK && ok;
+    ok = ok && warm.status == cold.status && afresh.status == cold.status;
+    if (ok && cold.status == CARVE_OPTIMAL)
+        ok = near(warm.objective, cold.objective) && near(afresh.objective, cold.objective);
+    CHECK(ok);
+    if (!ok)
+        fprintf(stderr, "xcheck: pair %d: priced from the kept basis %s %.12g, afresh %s %.12g, cold %s %.12g\n",
+                p->cand, carve_status_names[warm.status], warm.objective, carve_status_names[afresh.status],
+                afresh.objective, carve_status_names[cold.status], cold.objective);
+    package_free(&cold);
+    package_free(&warm);
+    package_free(&afresh);
+    p->price_work = NULL;
+    p->price_sup = 0;
+    p->basis = NULL;
+    p->basis_n = 0;
+    free(price);
+    free(bad);
+    return ok;
+}
+
 static void dump_file(const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -593,7 +647,7 @@ int main(void)
     snprintf(dir, sizeof dir, "%s/mw-xcheck.XXXXXX", tmp && *tmp ? tmp : "/tmp");
     CHECK(mkdtemp(dir) != NULL);
 
-    int n_infeasible = 0, n_mismatch = 0, dumped = 0, n_cutoff_checked = 0;
+    int n_infeasible = 0, n_mismatch = 0, dumped = 0, n_cutoff_checked = 0, n_warm_checked = 0;
     double max_rel = 0;
     for (int i = 0; i < N_PAIRS; i++) {
         PairData *p = gen_pair(BASE_SEED + (uint64_t)i);
@@ -601,7 +655,9 @@ int main(void)
         if (!p)
             break;
         Package pk;
+        p->keep_basis = 1;
         CHECK(carve_solve(p, &pk) == MW_OK);
+        p->keep_basis = 0;
 
         char dat[1100];
         snprintf(dat, sizeof dat, "%s/pair%03d.dat", dir, i);
@@ -631,8 +687,12 @@ int main(void)
             bad = 1;
         }
         CHECK(!bad);
-        if (!bad && rs == REF_OPTIMAL)
+        if (!bad && rs == REF_OPTIMAL) {
             n_cutoff_checked += check_cutoff(p, ref);
+            CHECK(pk.basis != NULL && pk.basis_n > p->nt);   /* at least one column per task */
+            if (pk.basis)
+                n_warm_checked += check_warm(p, &pk, BASE_SEED + (uint64_t)i);
+        }
         verify_failures = 0;
         if (pk.status == CARVE_OPTIMAL)
             verify_package(i, p, &pk);
@@ -660,7 +720,9 @@ int main(void)
     printf("\n");
     printf("xcheck: %d optimal pairs re-solved with a cutoff just below and just above the optimum\n",
            n_cutoff_checked);
+    printf("xcheck: %d optimal pairs re-solved with prices from the kept basis, afresh and cold\n", n_warm_checked);
     CHECK(n_cutoff_checked >= N_PAIRS / 2);
+    CHECK(n_warm_checked >= N_PAIRS / 2);
     /* the generator must exercise both outcomes in a useful mix, and every
      * family must bind somewhere */
     CHECK(n_infeasible >= N_PAIRS * 15 / 100 && n_infeasible <= N_PAIRS * 40 / 100);
