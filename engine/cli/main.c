@@ -68,7 +68,7 @@ static const char usage_text[] =
     "                                   can improve it\n"
     "      [--pricing-gap G]            stop column generation when its (valid) Lagrangian\n"
     "                                   bound is within the fraction G of the master LP\n"
-    "                                   (default 0.0001; 0 = until no column improves)\n"
+    "                                   (default 0.0005; 0 = until no column improves)\n"
     "  export-mip DIR -o FILE.lp [--preset NAME]\n"
     "                                   the monolithic regional MIP (every feasible pair, every\n"
     "                                   task) in CPLEX LP format, for glpsol, cbc or any solver\n"
