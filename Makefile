@@ -104,7 +104,7 @@ clean:
 
 # The benchmark harness (issue 6; never part of make test): scaling series,
 # baselines (glpsol, cbc on export-mip) and pruning on/off; writes
-# bench/results.json and the tables of bench/README.md. About 30 minutes.
+# bench/results.json and the tables of bench/README.md. About 15 minutes.
 bench: all
 	@sh bench/run.sh
 

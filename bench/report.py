@@ -272,8 +272,8 @@ def main(argv):
     L.append("Log–log slope of wall time against candidates (least squares over %d sizes): **%s**." %
              (len(pts), fmt(slope)))
     L.append("")
-    L.append("Load on the machine (1-minute load average before → after each maatwerk run; other engineers "
-             "were using the same 2 cores):")
+    L.append("Load on the machine (1-minute load average before → after each run; the bench's own runs "
+             "raise it towards 1 or 2, more than that is other work on the same 2 cores):")
     L.append("")
     for r in regions:
         for key in ("maatwerk", "maatwerk_pruned", "maatwerk_no_pruning", "glpsol", "cbc"):
