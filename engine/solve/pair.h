@@ -74,12 +74,12 @@ typedef struct {
     /* Warm start: the LP relaxation starts from this basis (Package.basis of
      * an earlier solve of the same pair: the rows and columns are the same,
      * only the prices differ, so it is primal feasible); NULL: GLPK's
-     * standard basis. With keep_basis set, the package keeps the LP
-     * relaxation's optimal basis. */
+     * standard basis. Borrowed: the arena does not own it. With keep_basis
+     * set, the package keeps the LP relaxation's optimal basis. */
     const uint8_t *basis;
     int basis_n;
     int keep_basis;
-    MwArena arena;            /* owns everything above */
+    MwArena arena;            /* owns everything above but basis */
 } PairData;
 
 /* The tasks that enter one pair, numbered locally (shared by pair_build and
