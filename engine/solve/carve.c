@@ -837,7 +837,7 @@ int carve_solve(const PairData *p, Package *out)
         out->status = CARVE_NO_TASKS;
         return MW_OK;
     }
-    if (p->Hmin > p->Hmax || (p->nmax > 0 && p->nmin > p->nmax) || (p->Gmax > 0 && p->Gmax < 1)) {
+    if (p->Hmin > p->Hmax || (p->nmax > 0 && p->nmin > p->nmax)) {
         out->status = CARVE_INFEASIBLE;     /* crossed bounds: GLPK would refuse to run */
         return MW_OK;
     }
