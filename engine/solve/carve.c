@@ -779,12 +779,7 @@ static int solve_mip(Solve *s, const PairData *p, Package *out)
 {
     glp_prob *lp = s->b.lb.lp;
     int tm_lim = (int)(p->w.time_limit * 1000);
-    int warm = basis_set(lp, p->basis, p->basis_n);
-    int ret = lp_simplex(lp, tm_lim);
-    if (warm && ret != 0 && ret != GLP_ETMLIM) {
-        glp_std_basis(lp);                /* the basis did not factorize: start afresh */
-        ret = lp_simplex(lp, tm_lim);
-    }
+    int ret = basis_set(lp, p->basis, p->basis_n) ? lp_simplex_warm(lp, tm_lim, GLP_PRIMAL) : lp_simplex(lp, tm_lim);
     if (ret == GLP_ENOPFS || (ret == 0 && glp_get_status(lp) == GLP_NOFEAS)) {
         out->status = CARVE_INFEASIBLE;
         return MW_OK;

@@ -151,6 +151,16 @@ int lp_simplex_meth(glp_prob *lp, int tm_lim, int meth)
     return glp_simplex(lp, &smcp);
 }
 
+int lp_simplex_warm(glp_prob *lp, int tm_lim, int meth)
+{
+    int ret = lp_simplex_meth(lp, tm_lim, meth);
+    if (ret != 0 && ret != GLP_ETMLIM) {
+        glp_std_basis(lp);
+        ret = lp_simplex(lp, tm_lim);
+    }
+    return ret;
+}
+
 int lp_intopt(glp_prob *lp, int tm_lim)
 {
     return lp_intopt_cutoff(lp, tm_lim, NULL);

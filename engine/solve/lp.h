@@ -76,6 +76,9 @@ void lp_rows_route(LpBuilder *b, const PairTask *pt, int h, int v);
 int lp_simplex(glp_prob *lp, int tm_lim);
 /* lp_simplex with GLPK's method meth (GLP_PRIMAL, GLP_DUALP, GLP_DUAL). */
 int lp_simplex_meth(glp_prob *lp, int tm_lim, int meth);
+/* lp_simplex_meth from the basis lp holds (a warm start), and when GLPK
+ * refuses it (it does not factorize) lp_simplex from the standard basis. */
+int lp_simplex_warm(glp_prob *lp, int tm_lim, int meth);
 int lp_intopt(glp_prob *lp, int tm_lim);
 /* lp_intopt with an objective cutoff: x[1..n] is a point (not a solution:
  * GLPK's glp_ios_heur_sol checks no row) whose objective is the cutoff,

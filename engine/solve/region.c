@@ -685,11 +685,7 @@ static int master_load(const Master *ms, const Region *r, int integer, int poole
  * 1 when optimal. */
 static int master_simplex(glp_prob *lp, int tm_lim, int meth)
 {
-    int ret = lp_simplex_meth(lp, tm_lim, meth);
-    if (ret != 0 && ret != GLP_ETMLIM) {
-        glp_std_basis(lp);
-        ret = lp_simplex(lp, tm_lim);
-    }
+    int ret = lp_simplex_warm(lp, tm_lim, meth);
     return ret == 0 && glp_get_status(lp) == GLP_OPT;
 }
 
@@ -1414,10 +1410,8 @@ static void price_pair(void *ctx, int i)
     PairData *p = priced_pair(m, cx->w, d, rp->cand, rp->emp, rp->pair_terms);
     if (!p)
         goto oom;
-    if (rp->standalone >= 0) {            /* the same rows and columns: only the prices differ */
-        p->basis = cx->r->cols[rp->standalone].pk.basis;
-        p->basis_n = cx->r->cols[rp->standalone].pk.basis_n;
-    }
+    p->basis = cx->r->cols[rp->standalone].pk.basis;     /* the same rows and columns: only */
+    p->basis_n = cx->r->cols[rp->standalone].pk.basis_n; /* the prices differ */
     int st = carve_solve(p, &s->pk);
     pair_free(p);
     if (st != MW_OK)
